@@ -1,0 +1,1 @@
+public enum MealCoreVersion { public static let schema = 1 }

@@ -1,0 +1,2 @@
+import XCTest
+final class SmokeMealCLITests: XCTestCase { func testNothing() {} }

@@ -1,0 +1,2 @@
+import XCTest
+final class SmokeMealCoreTests: XCTestCase { func testNothing() {} }
