@@ -1,0 +1,90 @@
+/// A dining session at a canteen: a time window with the canteen's seats available.
+public struct Sitting: Hashable, Codable, Sendable, CustomStringConvertible {
+    public let window: TimeWindow
+
+    public init(window: TimeWindow) { self.window = window }
+
+    public init(parsing text: String) throws {
+        do { window = try TimeWindow(parsing: text) } catch let error as DomainError {
+            throw DomainError(field: "sittings", error.message, value: text)
+        }
+    }
+
+    public var description: String { window.description }
+
+    /// Parses `HH:MM-HH:MM;HH:MM-HH:MM`; sittings must not overlap.
+    public static func parseList(_ text: String) throws -> [Sitting] {
+        var sittings: [Sitting] = []
+        for part in text.split(separator: ";") where !part.trimmingSpaces.isEmpty {
+            do { sittings.append(try Sitting(parsing: String(part))) } catch let error as DomainError {
+                throw DomainError(field: "sittings", error.message, value: text)
+            }
+        }
+        sittings.sort { $0.window.start < $1.window.start }
+        for (earlier, later) in zip(sittings, sittings.dropFirst()) where later.window.start < earlier.window.end {
+            throw DomainError(field: "sittings", "sittings \(earlier) and \(later) overlap", value: text)
+        }
+        return sittings
+    }
+}
+
+/// A community canteen for the elderly (老年食堂).
+public struct Canteen: Hashable, Sendable, Identifiable {
+    public let id: String
+    public var name: String
+    public var community: String
+    public var location: GeoPoint
+    /// Seats available in each sitting.
+    public var seats: Int
+    public var sittings: [Sitting]
+    /// Meals the kitchen can produce for one lunch service, all modes together.
+    public var kitchenCapacity: Int
+    /// Diet variants the kitchen makes; always contains `.regular`.
+    public var diets: Set<DietTag>
+    public var openDays: Weekdays
+    public var phone: String
+
+    public init(id: String, name: String, community: String = "", location: GeoPoint,
+                seats: Int = 0, sittings: [Sitting] = [], kitchenCapacity: Int,
+                diets: Set<DietTag> = [.regular], openDays: Weekdays = .everyDay, phone: String = "") throws {
+        try Identifier.validate(id, field: "id")
+        guard !name.trimmingSpaces.isEmpty else { throw DomainError(field: "name", "a canteen needs a name") }
+        guard seats >= 0 else { throw DomainError(field: "seats", "seats cannot be negative", value: "\(seats)") }
+        guard kitchenCapacity >= 0 else {
+            throw DomainError(field: "kitchen_capacity", "kitchen capacity cannot be negative", value: "\(kitchenCapacity)")
+        }
+        if !sittings.isEmpty && seats == 0 {
+            throw DomainError(field: "seats", "a canteen with sittings needs seats", value: "0")
+        }
+        let ordered = sittings.sorted { $0.window.start < $1.window.start }
+        for (earlier, later) in zip(ordered, ordered.dropFirst()) where later.window.start < earlier.window.end {
+            throw DomainError(field: "sittings", "sittings \(earlier) and \(later) overlap")
+        }
+        self.id = id
+        self.name = name
+        self.community = community
+        self.location = location
+        self.seats = seats
+        self.sittings = ordered
+        self.kitchenCapacity = kitchenCapacity
+        self.diets = diets.union([.regular])
+        self.openDays = openDays
+        self.phone = phone
+    }
+
+    public var offersDineIn: Bool { !sittings.isEmpty && seats > 0 }
+
+    public func makes(_ needed: Set<DietTag>) -> Bool { needed.isSubset(of: diets) }
+}
+
+enum Identifier {
+    /// Ids are codes typed by operators: keep them printable, short and free of separators.
+    static func validate(_ id: String, field: String) throws {
+        guard !id.isEmpty else { throw DomainError(field: field, "an id is required") }
+        guard id.count <= 64, id == id.trimmingSpaces,
+              id.unicodeScalars.allSatisfy({ !$0.properties.isWhitespace && $0.value >= 0x20 && $0 != "," && $0 != ";" })
+        else {
+            throw DomainError(field: field, "an id must be at most 64 characters without spaces, commas or semicolons", value: id)
+        }
+    }
+}

@@ -1,0 +1,47 @@
+/// How a courier travels; each kind has its own speed in the travel model.
+public enum VehicleKind: String, CaseIterable, Codable, Sendable {
+    case walk, bicycle, ebike, tricycle, car
+
+    public var label: String {
+        switch self {
+        case .walk: "步行"
+        case .bicycle: "自行车"
+        case .ebike: "电动车"
+        case .tricycle: "三轮车"
+        case .car: "汽车"
+        }
+    }
+}
+
+/// A staff member or volunteer who delivers meals from one canteen.
+public struct Courier: Hashable, Sendable, Identifiable {
+    public let id: String
+    public var name: String
+    public var canteenID: String
+    public var vehicle: VehicleKind
+    /// Meals one trip can carry (the insulated box).
+    public var capacity: Int
+    public var shift: TimeWindow
+    public var days: Weekdays
+    public var phone: String
+
+    public init(id: String, name: String, canteenID: String, vehicle: VehicleKind, capacity: Int,
+                shift: TimeWindow, days: Weekdays = .everyDay, phone: String = "") throws {
+        try Identifier.validate(id, field: "id")
+        guard !name.trimmingSpaces.isEmpty else { throw DomainError(field: "name", "a courier needs a name") }
+        try Identifier.validate(canteenID, field: "canteen_id")
+        guard capacity >= 1 else {
+            throw DomainError(field: "capacity", "a courier must carry at least one meal per trip", value: "\(capacity)")
+        }
+        self.id = id
+        self.name = name
+        self.canteenID = canteenID
+        self.vehicle = vehicle
+        self.capacity = capacity
+        self.shift = shift
+        self.days = days
+        self.phone = phone
+    }
+
+    public func works(onISOWeekday day: Int) -> Bool { days.contains(day) }
+}

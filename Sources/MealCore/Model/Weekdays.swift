@@ -1,0 +1,52 @@
+/// A set of weekdays, written as digits 1–7 with Monday = 1 (ISO 8601), e.g. `12345`.
+public struct Weekdays: Hashable, Sendable, Codable, CustomStringConvertible {
+    /// Bit `d` set for weekday `d` (1...7).
+    public let mask: UInt8
+
+    public static let everyDay = Weekdays(uncheckedMask: 0b1111_1110)
+    public static let weekdays = Weekdays(uncheckedMask: 0b0011_1110)
+
+    init(uncheckedMask: UInt8) { mask = uncheckedMask }
+
+    public init(_ days: some Sequence<Int>) throws {
+        var mask: UInt8 = 0
+        for day in days {
+            guard (1...7).contains(day) else {
+                throw DomainError(field: "days", "weekdays are digits 1 (Monday) to 7 (Sunday)", value: "\(day)")
+            }
+            mask |= 1 << UInt8(day)
+        }
+        guard mask != 0 else { throw DomainError(field: "days", "at least one weekday is needed") }
+        self.mask = mask
+    }
+
+    public init(parsing text: String) throws {
+        let trimmed = text.trimmingSpaces
+        var days: [Int] = []
+        for character in trimmed {
+            guard character.isASCIIDigit, let day = character.wholeNumberValue, (1...7).contains(day) else {
+                throw DomainError(field: "days", "weekdays are digits 1 (Monday) to 7 (Sunday)", value: text)
+            }
+            days.append(day)
+        }
+        guard !days.isEmpty else { throw DomainError(field: "days", "at least one weekday is needed", value: text) }
+        try self.init(days)
+    }
+
+    public func contains(_ isoWeekday: Int) -> Bool {
+        (1...7).contains(isoWeekday) && mask & (1 << UInt8(isoWeekday)) != 0
+    }
+
+    public var days: [Int] { (1...7).filter(contains) }
+
+    public var description: String { days.map(String.init).joined() }
+
+    public init(from decoder: any Decoder) throws {
+        try self.init(parsing: decoder.singleValueContainer().decode(String.self))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}

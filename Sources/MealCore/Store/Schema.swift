@@ -1,0 +1,78 @@
+import GRDB
+
+/// The table definitions, one function per shipped migration (see `AppDatabase.migrator`).
+/// Times are whole seconds since midnight; weekday sets are digit strings (`12345`);
+/// lists of tags are `;`-separated, as in the CSV interchange format.
+enum Schema {
+    static func v1(_ db: Database) throws {
+        try db.create(table: "canteen") { t in
+            t.primaryKey("id", .text)
+            t.column("name", .text).notNull()
+            t.column("community", .text).notNull().defaults(to: "")
+            t.column("lat", .double).notNull().check { $0 >= -90 && $0 <= 90 }
+            t.column("lon", .double).notNull().check { $0 >= -180 && $0 <= 180 }
+            t.column("seats", .integer).notNull().defaults(to: 0).check { $0 >= 0 }
+            t.column("kitchen_capacity", .integer).notNull().check { $0 >= 0 }
+            t.column("diets", .text).notNull().defaults(to: "regular")
+            t.column("open_days", .text).notNull().defaults(to: "1234567")
+            t.column("phone", .text).notNull().defaults(to: "")
+        }
+        try db.create(table: "sitting") { t in
+            t.belongsTo("canteen", onDelete: .cascade).notNull()
+            t.column("start_s", .integer).notNull()
+            t.column("end_s", .integer).notNull()
+            t.primaryKey(["canteen_id", "start_s"])
+            t.check(sql: "start_s < end_s")
+        }
+        try db.create(table: "courier") { t in
+            t.primaryKey("id", .text)
+            t.column("name", .text).notNull()
+            t.belongsTo("canteen", onDelete: .restrict).notNull()
+            t.column("vehicle", .text).notNull()
+                .check(sql: "vehicle IN ('walk','bicycle','ebike','tricycle','car')")
+            t.column("capacity", .integer).notNull().check { $0 >= 1 }
+            t.column("shift_start_s", .integer).notNull()
+            t.column("shift_end_s", .integer).notNull()
+            t.column("days", .text).notNull().defaults(to: "1234567")
+            t.column("phone", .text).notNull().defaults(to: "")
+            t.check(sql: "shift_start_s < shift_end_s")
+        }
+        try db.create(table: "diner") { t in
+            t.primaryKey("id", .text)
+            t.column("name", .text).notNull()
+            t.column("community", .text).notNull().defaults(to: "")
+            t.column("grid", .text).notNull().defaults(to: "")
+            t.column("lat", .double).notNull().check { $0 >= -90 && $0 <= 90 }
+            t.column("lon", .double).notNull().check { $0 >= -180 && $0 <= 180 }
+            t.column("address", .text).notNull().defaults(to: "")
+            t.column("phone", .text).notNull().defaults(to: "")
+            t.column("birth_year", .integer)
+            t.column("mobility", .text).notNull().defaults(to: "independent")
+                .check(sql: "mobility IN ('independent','walker','wheelchair','bedridden')")
+            t.column("mode", .text).notNull().defaults(to: "auto")
+                .check(sql: "mode IN ('dine_in','delivery','pickup','auto')")
+            t.column("diets", .text).notNull().defaults(to: "")
+            t.column("allergies", .text).notNull().defaults(to: "")
+            t.column("priority", .integer).notNull().defaults(to: 0).check { $0 >= 0 && $0 <= 2 }
+            t.column("tags", .text).notNull().defaults(to: "")
+            t.column("days", .text).notNull().defaults(to: "1234567")
+            t.column("window_start_s", .integer)
+            t.column("window_end_s", .integer)
+            t.belongsTo("preferred_canteen", inTable: "canteen", onDelete: .setNull)
+            t.column("status", .text).notNull().defaults(to: "active")
+                .check(sql: "status IN ('active','paused','hospitalized','deceased')")
+            t.column("emergency_contact", .text).notNull().defaults(to: "")
+            t.check(sql: "(window_start_s IS NULL) = (window_end_s IS NULL)")
+        }
+        try db.create(index: "diner_on_community", on: "diner", columns: ["community"])
+        // Who changed what and when: imports now, coordinators' plan edits later.
+        try db.create(table: "change_log") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("at", .text).notNull()
+            t.column("by", .text).notNull()
+            t.column("action", .text).notNull()
+            t.column("subject", .text).notNull().defaults(to: "")
+            t.column("detail", .text).notNull().defaults(to: "")
+        }
+    }
+}

@@ -1,1 +1,0 @@
-public enum MealCoreVersion { public static let schema = 1 }
