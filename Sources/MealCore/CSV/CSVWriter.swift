@@ -1,0 +1,145 @@
+/// Produces RFC 4180 CSV text.
+///
+/// A cell is quoted when it contains a comma, quote, CR or LF, with its quotes
+/// doubled. Every record, including the last, ends with ``lineEnding``.
+/// The default line ending is LF (`\n`): ``CSVReader``, Excel, WPS and
+/// LibreOffice all read it, and it keeps diffs of exported files clean; use
+/// ``LineEnding/crlf`` when strict RFC 4180 output is wanted.
+///
+/// The writer never alters cell contents beyond quoting. Spreadsheet formula
+/// injection is guarded against explicitly with ``neutralizeFormula(_:)``,
+/// which the exporter applies to free-text columns only.
+public struct CSVWriter: Sendable {
+    public enum LineEnding: String, Sendable {
+        case lf = "\n"
+        case crlf = "\r\n"
+    }
+
+    public var lineEnding: LineEnding
+    /// Whether output starts with a UTF-8 byte order mark. Excel needs it to
+    /// recognise a UTF-8 CSV; without it, Excel in China assumes GB18030.
+    public var includesByteOrderMark: Bool
+
+    public init(lineEnding: LineEnding = .lf, includesByteOrderMark: Bool = false) {
+        self.lineEnding = lineEnding
+        self.includesByteOrderMark = includesByteOrderMark
+    }
+
+    /// The CSV text for `rows`, starting with U+FEFF if ``includesByteOrderMark`` is set.
+    public func string(for rows: [[String]]) -> String {
+        var output = includesByteOrderMark ? "\u{FEFF}" : ""
+        for row in rows {
+            appendRecord(row, to: &output)
+        }
+        return output
+    }
+
+    /// The encoded bytes for `rows`. For GB18030 no byte order mark is written
+    /// regardless of ``includesByteOrderMark``: GB18030 CSV files carry none.
+    public func bytes(for rows: [[String]], encoding: TextEncoding = .utf8) throws -> [UInt8] {
+        switch encoding {
+        case .utf8:
+            return Array(string(for: rows).utf8)
+        case .gb18030:
+            var plain = self
+            plain.includesByteOrderMark = false
+            return try TextDecoding.encodeGB18030(plain.string(for: rows))
+        }
+    }
+
+    /// One record without its line ending.
+    public func line(for row: [String]) -> String {
+        var output = ""
+        Self.appendFields(row, to: &output)
+        return output
+    }
+
+    /// Appends one record and its line ending to `output`.
+    public func appendRecord(_ row: [String], to output: inout String) {
+        Self.appendFields(row, to: &output)
+        output.append(lineEnding.rawValue)
+    }
+
+    private static func appendFields(_ row: [String], to output: inout String) {
+        // A lone empty cell would be an empty line, which readers skip; quoting keeps the record.
+        if row.count == 1 && row[0].isEmpty {
+            output.append("\"\"")
+            return
+        }
+        for (index, cell) in row.enumerated() {
+            if index > 0 { output.append(",") }
+            appendCell(cell, to: &output)
+        }
+    }
+
+    /// `cell` as it must appear in CSV: unchanged, or quoted with doubled quotes.
+    public static func escapeCell(_ cell: String) -> String {
+        var output = ""
+        appendCell(cell, to: &output)
+        return output
+    }
+
+    private static func appendCell(_ cell: String, to output: inout String) {
+        let needsQuoting = cell.utf8.contains { byte in
+            byte == 0x2C || byte == 0x22 || byte == 0x0D || byte == 0x0A
+        }
+        guard needsQuoting else {
+            output.append(cell)
+            return
+        }
+        output.append("\"")
+        output.append(cell.replacingQuotes())
+        output.append("\"")
+    }
+
+    // MARK: - Formula injection guard
+
+    /// Characters that make a spreadsheet treat a cell as a formula (OWASP CSV injection list).
+    static let formulaTriggers: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
+
+    /// Makes a free-text cell safe to open in a spreadsheet: if it begins with
+    /// `=`, `+`, `-`, `@`, tab or CR (possibly after leading apostrophes), an
+    /// apostrophe is prefixed so it is shown as text rather than evaluated.
+    ///
+    /// Apply this to free-text columns only (names, addresses, notes). Numeric
+    /// columns must not be guarded: `-3.5` would become `'-3.5` and stop being
+    /// a number in the spreadsheet and in re-import.
+    ///
+    /// Cells already starting with apostrophes before a trigger get one more,
+    /// so ``restoreNeutralizedFormula(_:)`` is an exact inverse for every string.
+    public static func neutralizeFormula(_ cell: String) -> String {
+        startsWithApostrophesThenTrigger(cell, minimumApostrophes: 0) ? "'" + cell : cell
+    }
+
+    /// Undoes ``neutralizeFormula(_:)`` on import: a cell starting with an
+    /// apostrophe that is followed (after any further apostrophes) by `=`, `+`,
+    /// `-`, `@`, tab or CR loses its first apostrophe. Other cells are unchanged.
+    public static func restoreNeutralizedFormula(_ cell: String) -> String {
+        startsWithApostrophesThenTrigger(cell, minimumApostrophes: 1) ? String(cell.unicodeScalars.dropFirst()) : cell
+    }
+
+    private static func startsWithApostrophesThenTrigger(_ cell: String, minimumApostrophes: Int) -> Bool {
+        var apostrophes = 0
+        for scalar in cell.unicodeScalars {
+            if scalar == "'" {
+                apostrophes += 1
+                continue
+            }
+            return apostrophes >= minimumApostrophes && formulaTriggers.contains(scalar)
+        }
+        return false
+    }
+}
+
+extension String {
+    fileprivate func replacingQuotes() -> String {
+        guard utf8.contains(0x22) else { return self }
+        var result = ""
+        result.reserveCapacity(utf8.count + 8)
+        for scalar in unicodeScalars {
+            if scalar == "\"" { result.unicodeScalars.append("\"") }
+            result.unicodeScalars.append(scalar)
+        }
+        return result
+    }
+}
