@@ -1,2 +1,15 @@
 import ArgumentParser
-@main struct MealCLI: ParsableCommand { func run() {} }
+
+@main
+struct MealCLI: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mealcli",
+        abstract: "Plans lunch for a district's canteens for the elderly: who eats where, and the delivery rounds.",
+        subcommands: [
+            Init.self,
+            Import.self,
+            Export.self,
+
+        ]
+    )
+}

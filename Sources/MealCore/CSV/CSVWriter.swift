@@ -80,7 +80,7 @@ public struct CSVWriter: Sendable {
     }
 
     private static func appendCell(_ cell: String, to output: inout String) {
-        let needsQuoting = cell.utf8.contains { byte in
+        let needsQuoting = cell.utf8.contains { (byte: UInt8) -> Bool in
             byte == 0x2C || byte == 0x22 || byte == 0x0D || byte == 0x0A
         }
         guard needsQuoting else {

@@ -18,7 +18,7 @@ enum Schema {
             t.column("phone", .text).notNull().defaults(to: "")
         }
         try db.create(table: "sitting") { t in
-            t.belongsTo("canteen", onDelete: .cascade).notNull()
+            t.column("canteen_id", .text).notNull().references("canteen", onDelete: .cascade)
             t.column("start_s", .integer).notNull()
             t.column("end_s", .integer).notNull()
             t.primaryKey(["canteen_id", "start_s"])
@@ -27,7 +27,7 @@ enum Schema {
         try db.create(table: "courier") { t in
             t.primaryKey("id", .text)
             t.column("name", .text).notNull()
-            t.belongsTo("canteen", onDelete: .restrict).notNull()
+            t.column("canteen_id", .text).notNull().indexed().references("canteen", onDelete: .restrict)
             t.column("vehicle", .text).notNull()
                 .check(sql: "vehicle IN ('walk','bicycle','ebike','tricycle','car')")
             t.column("capacity", .integer).notNull().check { $0 >= 1 }
@@ -58,7 +58,7 @@ enum Schema {
             t.column("days", .text).notNull().defaults(to: "1234567")
             t.column("window_start_s", .integer)
             t.column("window_end_s", .integer)
-            t.belongsTo("preferred_canteen", inTable: "canteen", onDelete: .setNull)
+            t.column("preferred_canteen_id", .text).indexed().references("canteen", onDelete: .setNull)
             t.column("status", .text).notNull().defaults(to: "active")
                 .check(sql: "status IN ('active','paused','hospitalized','deceased')")
             t.column("emergency_contact", .text).notNull().defaults(to: "")

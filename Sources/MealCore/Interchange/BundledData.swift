@@ -1,0 +1,21 @@
+import GRDB
+
+/// A data set as three interchange files in one folder: canteens.csv, couriers.csv, diners.csv.
+public enum BundledData {
+    public static let fileNames = ["canteens.csv", "couriers.csv", "diners.csv"]
+
+    /// Imports the folder's three files in one transaction, in dependency order, so a bad file
+    /// leaves the database as it was.
+    public static func load(from directory: String, into database: AppDatabase,
+                            by user: String = ChangeClock.loginUser) throws -> [ImportSummary] {
+        let base = directory.hasSuffix("/") ? directory : directory + "/"
+        let canteens = try ParsedImport<Canteen>(path: base + "canteens.csv")
+        let couriers = try ParsedImport<Courier>(path: base + "couriers.csv")
+        let diners = try ParsedImport<Diner>(path: base + "diners.csv")
+        return try database.writer.write { db in
+            [try canteens.apply(db, dryRun: false, by: user),
+             try couriers.apply(db, dryRun: false, by: user),
+             try diners.apply(db, dryRun: false, by: user)]
+        }
+    }
+}

@@ -1,0 +1,47 @@
+/// A decoded CSV file split into its header and data rows, with the line each row starts on.
+struct CSVTable {
+    var header: [String]
+    var headerLine: Int
+    var rows: [(line: Int, cells: [String])]
+    /// The detected encoding, as the import summary names it.
+    var encoding: String
+
+    /// Decodes and parses `bytes`; malformed text or CSV becomes an `ImportFailure` at its line.
+    static func read(bytes: [UInt8], fileName: String) throws -> CSVTable {
+        let document: CSVReader.Document
+        do {
+            document = try CSVReader(source: fileName).read(bytes: bytes)
+        } catch let error as CSVParseError {
+            let location = "\(fileName):\(error.line): "
+            let text = error.description
+            let message = text.hasPrefix(location) ? String(text.dropFirst(location.count)) : text
+            throw ImportFailure(file: fileName, issues: [ImportIssue(file: fileName, line: error.line, column: nil, message: message)])
+        } catch let error as TextDecodingError {
+            throw ImportFailure(file: fileName, issues: [ImportIssue(file: fileName, line: error.line, column: nil,
+                                                                      message: error.description)])
+        }
+        guard let headerRecord = document.records.first else {
+            throw ImportFailure(file: fileName, issues: [ImportIssue(file: fileName, line: 1, column: nil,
+                                                                      message: "the file is empty: a header row is required")])
+        }
+        let encodingName = document.encoding == .utf8
+            ? (document.hadByteOrderMark ? "UTF-8 with BOM" : "UTF-8") : document.encoding.rawValue
+        return CSVTable(
+            header: headerRecord.fields.map { $0.trimmingSpaces },
+            headerLine: headerRecord.line,
+            rows: document.records.dropFirst().map { ($0.line, $0.fields) },
+            encoding: encodingName)
+    }
+}
+
+extension TextDecodingError {
+    /// The line of the first byte that could not be decoded, for `FILE:LINE` messages.
+    var line: Int {
+        switch self {
+        case .notUTF8OrGB18030(let utf8, _): utf8.line
+        case .invalidUTF8AfterByteOrderMark(let position): position.line
+        case .invalidGB18030(let position): position.line
+        case .converterFailure: 1
+        }
+    }
+}

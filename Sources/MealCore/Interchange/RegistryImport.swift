@@ -1,0 +1,174 @@
+import Foundation
+import GRDB
+
+/// What an import did (or, in a dry run, would do).
+public struct ImportSummary: Sendable {
+    public var fileKind: String
+    public var file: String
+    public var encoding: String
+    public var inserted = 0
+    public var updated = 0
+    public var unchanged = 0
+    public var dryRun = false
+    public var warnings: [ImportIssue] = []
+
+    public var rows: Int { inserted + updated + unchanged }
+}
+
+/// An import that was refused: every problem of the file, and nothing was written.
+public struct ImportFailure: Error, CustomStringConvertible {
+    public var file: String
+    public var issues: [ImportIssue]
+    /// How many issues are printed before the rest are only counted.
+    public static let shownIssues = 50
+
+    public var description: String {
+        var lines = issues.prefix(Self.shownIssues).map(\.description)
+        if issues.count > Self.shownIssues {
+            lines.append("... and \(issues.count - Self.shownIssues) more errors")
+        }
+        lines.append("\(file): \(issues.count) error\(issues.count == 1 ? "" : "s"); nothing was imported")
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// Imports one interchange CSV file: all rows or none.
+public enum RegistryImport {
+    public static func importFile<R: RegistryRecord>(
+        _ type: R.Type, path: String, into database: AppDatabase, dryRun: Bool = false,
+        by user: String = ChangeClock.loginUser
+    ) throws -> ImportSummary {
+        let parsed = try ParsedImport<R>(path: path)
+        if dryRun {
+            return try database.writer.read { db in try parsed.apply(db, dryRun: true, by: user) }
+        }
+        return try database.writer.write { db in try parsed.apply(db, dryRun: false, by: user) }
+    }
+
+    /// The same as `importFile`, from bytes already in memory; `fileName` names them in messages.
+    public static func importBytes<R: RegistryRecord>(
+        _ type: R.Type, bytes: [UInt8], fileName: String, into database: AppDatabase, dryRun: Bool = false,
+        by user: String = ChangeClock.loginUser
+    ) throws -> ImportSummary {
+        let parsed = try ParsedImport<R>(bytes: bytes, fileName: fileName)
+        if dryRun {
+            return try database.writer.read { db in try parsed.apply(db, dryRun: true, by: user) }
+        }
+        return try database.writer.write { db in try parsed.apply(db, dryRun: false, by: user) }
+    }
+}
+
+/// A file read and checked row by row, not yet written: `apply` checks references against the
+/// database and writes, inside whatever transaction the caller holds.
+public struct ParsedImport<R: RegistryRecord> {
+    public let fileName: String
+    let encoding: String
+    let records: [(line: Int, record: R)]
+    let warnings: [ImportIssue]
+
+    public init(path: String) throws {
+        let bytes: [UInt8]
+        do {
+            bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        } catch {
+            throw ImportFailure(file: path, issues: [ImportIssue(file: path, line: 0, column: nil,
+                                                                  message: "cannot read the file")])
+        }
+        try self.init(bytes: bytes, fileName: path)
+    }
+
+    public init(bytes: [UInt8], fileName: String) throws {
+        let table = try CSVTable.read(bytes: bytes, fileName: fileName)
+        var issues: [ImportIssue] = []
+        var warnings: [ImportIssue] = []
+
+        var columnIndex: [String: Int] = [:]
+        for (index, name) in table.header.enumerated() {
+            if columnIndex[name] != nil {
+                issues.append(ImportIssue(file: fileName, line: table.headerLine, column: name,
+                                          message: "the column appears twice in the header"))
+            } else {
+                columnIndex[name] = index
+            }
+            if !R.columnNames.contains(name) {
+                warnings.append(ImportIssue(file: fileName, line: table.headerLine, column: name,
+                                            message: "unknown column, ignored"))
+            }
+        }
+        for name in R.requiredColumnNames where columnIndex[name] == nil {
+            issues.append(ImportIssue(file: fileName, line: table.headerLine, column: name,
+                                      message: "required column is missing from the header"))
+        }
+        if !issues.isEmpty { throw ImportFailure(file: fileName, issues: issues) }
+
+        var records: [(line: Int, record: R)] = []
+        var firstLineOfID: [String: Int] = [:]
+        records.reserveCapacity(table.rows.count)
+        for row in table.rows {
+            if row.cells.count != table.header.count {
+                let missing = row.cells.count < table.header.count ? table.header[row.cells.count] : nil
+                issues.append(ImportIssue(
+                    file: fileName, line: row.line, column: missing ?? table.header.last,
+                    message: "the row has \(row.cells.count) cells but the header has \(table.header.count)"))
+                continue
+            }
+            var cells = CellReader(file: fileName, line: row.line, columnIndex: columnIndex, cells: row.cells)
+            let id = cells.text("id")
+            if !id.isEmpty, let firstLine = firstLineOfID[id] {
+                issues.append(ImportIssue(file: fileName, line: row.line, column: "id",
+                                          message: "duplicate id, first used on line \(firstLine)", value: id))
+            } else if !id.isEmpty {
+                firstLineOfID[id] = row.line
+            }
+            let record = R.read(&cells)
+            issues += cells.issues
+            if let record { records.append((row.line, record)) }
+        }
+        if !issues.isEmpty { throw ImportFailure(file: fileName, issues: issues) }
+        if table.rows.isEmpty {
+            warnings.append(ImportIssue(file: fileName, line: table.headerLine, column: nil,
+                                        message: "the file has no data rows"))
+        }
+        self.fileName = fileName
+        self.encoding = table.encoding
+        self.records = records
+        self.warnings = warnings
+    }
+
+    public var recordCount: Int { records.count }
+
+    public func apply(_ db: Database, dryRun: Bool, by user: String) throws -> ImportSummary {
+        var issues: [ImportIssue] = []
+        var knownIDs: [String: Set<String>] = [:]
+        for (line, record) in records {
+            for reference in record.references {
+                if knownIDs[reference.table] == nil {
+                    knownIDs[reference.table] = try Set(String.fetchAll(db, sql: "SELECT id FROM \(reference.table)"))
+                }
+                if !knownIDs[reference.table]!.contains(reference.id) {
+                    issues.append(ImportIssue(file: fileName, line: line, column: reference.column,
+                                              message: "no \(reference.table) with this id", value: reference.id))
+                }
+            }
+        }
+        if !issues.isEmpty { throw ImportFailure(file: fileName, issues: issues) }
+
+        var summary = ImportSummary(fileKind: R.fileKind, file: fileName, encoding: encoding, dryRun: dryRun,
+                                    warnings: warnings)
+        let existing = Dictionary(uniqueKeysWithValues: try R.fetchAll(db).map { ($0.id, $0) })
+        for (_, record) in records {
+            switch existing[record.id] {
+            case nil: summary.inserted += 1
+            case let old? where old == record: summary.unchanged += 1; continue
+            default: summary.updated += 1
+            }
+            if !dryRun { try record.upsert(db) }
+        }
+        if !dryRun {
+            try AppDatabase.logChange(
+                db, by: user, action: "import \(R.fileKind)", subject: fileName,
+                detail: "\(summary.inserted) new, \(summary.updated) updated, \(summary.unchanged) unchanged")
+        }
+        return summary
+    }
+}

@@ -1,0 +1,129 @@
+import GRDB
+
+extension Canteen {
+    /// Reads a canteen row and its sittings; the domain rules are checked again so that a file
+    /// edited by hand cannot slip an impossible value into the planner.
+    static func decode(row: Row, sittings: [Sitting]) throws -> Canteen {
+        try Canteen(
+            id: row["id"], name: row["name"], community: row["community"],
+            location: GeoPoint(latitude: row["lat"], longitude: row["lon"]),
+            seats: row["seats"], sittings: sittings, kitchenCapacity: row["kitchen_capacity"],
+            diets: DietTag.parseList(row["diets"], field: "diets"),
+            openDays: Weekdays(parsing: row["open_days"]), phone: row["phone"])
+    }
+
+    public static func fetchAll(_ db: Database) throws -> [Canteen] {
+        var sittingsByCanteen: [String: [Sitting]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT canteen_id, start_s, end_s FROM sitting ORDER BY canteen_id, start_s") {
+            let window = try TimeWindow(start: TimeOfDay(seconds: row["start_s"]), end: TimeOfDay(seconds: row["end_s"]))
+            sittingsByCanteen[row["canteen_id"], default: []].append(Sitting(window: window))
+        }
+        return try Row.fetchAll(db, sql: "SELECT * FROM canteen ORDER BY id").map { row in
+            try decode(row: row, sittings: sittingsByCanteen[row["id"]] ?? [])
+        }
+    }
+
+    /// Inserts or replaces the canteen and its sittings. Couriers and diners that refer to it stay.
+    public func upsert(_ db: Database) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO canteen (id, name, community, lat, lon, seats, kitchen_capacity, diets, open_days, phone)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET name = excluded.name, community = excluded.community,
+              lat = excluded.lat, lon = excluded.lon, seats = excluded.seats,
+              kitchen_capacity = excluded.kitchen_capacity, diets = excluded.diets,
+              open_days = excluded.open_days, phone = excluded.phone
+            """).execute(arguments: [id, name, community, location.latitude, location.longitude, seats,
+                                     kitchenCapacity, DietTag.format(diets), openDays.description, phone])
+        try db.cachedStatement(sql: "DELETE FROM sitting WHERE canteen_id = ?").execute(arguments: [id])
+        let insertSitting = try db.cachedStatement(sql: "INSERT INTO sitting (canteen_id, start_s, end_s) VALUES (?, ?, ?)")
+        for sitting in sittings {
+            try insertSitting.execute(arguments: [id, sitting.window.start.seconds, sitting.window.end.seconds])
+        }
+    }
+}
+
+extension Courier {
+    static func decode(row: Row) throws -> Courier {
+        guard let vehicle = VehicleKind(rawValue: row["vehicle"]) else {
+            throw DomainError(field: "vehicle", "unknown vehicle", value: row["vehicle"])
+        }
+        return try Courier(
+            id: row["id"], name: row["name"], canteenID: row["canteen_id"], vehicle: vehicle,
+            capacity: row["capacity"],
+            shift: TimeWindow(start: TimeOfDay(seconds: row["shift_start_s"]), end: TimeOfDay(seconds: row["shift_end_s"])),
+            days: Weekdays(parsing: row["days"]), phone: row["phone"])
+    }
+
+    public static func fetchAll(_ db: Database) throws -> [Courier] {
+        try Row.fetchAll(db, sql: "SELECT * FROM courier ORDER BY id").map(decode(row:))
+    }
+
+    public func upsert(_ db: Database) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO courier (id, name, canteen_id, vehicle, capacity, shift_start_s, shift_end_s, days, phone)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET name = excluded.name, canteen_id = excluded.canteen_id,
+              vehicle = excluded.vehicle, capacity = excluded.capacity, shift_start_s = excluded.shift_start_s,
+              shift_end_s = excluded.shift_end_s, days = excluded.days, phone = excluded.phone
+            """).execute(arguments: [id, name, canteenID, vehicle.rawValue, capacity, shift.start.seconds,
+                                     shift.end.seconds, days.description, phone])
+    }
+}
+
+extension Diner {
+    static func decode(row: Row) throws -> Diner {
+        func enumValue<T: RawRepresentable>(_ column: String) throws -> T where T.RawValue == String {
+            guard let value = T(rawValue: row[column]) else {
+                throw DomainError(field: column, "unknown value", value: row[column])
+            }
+            return value
+        }
+        var window: TimeWindow?
+        if let start: Int = row["window_start_s"], let end: Int = row["window_end_s"] {
+            window = try TimeWindow(start: TimeOfDay(seconds: start), end: TimeOfDay(seconds: end))
+        }
+        guard let priority = Priority(rawValue: row["priority"]) else {
+            throw DomainError(field: "priority", "unknown priority", value: row["priority"])
+        }
+        let tags: String = row["tags"]
+        return try Diner(
+            id: row["id"], name: row["name"], community: row["community"], grid: row["grid"],
+            location: GeoPoint(latitude: row["lat"], longitude: row["lon"]), address: row["address"],
+            phone: row["phone"], birthYear: row["birth_year"], mobility: enumValue("mobility"),
+            mode: enumValue("mode"), diets: DietTag.parseList(row["diets"], field: "diets"),
+            allergies: row["allergies"], priority: priority,
+            tags: tags.split(separator: ";").map(String.init), days: Weekdays(parsing: row["days"]),
+            window: window, preferredCanteenID: row["preferred_canteen_id"], status: enumValue("status"),
+            emergencyContact: row["emergency_contact"])
+    }
+
+    public static func fetchAll(_ db: Database) throws -> [Diner] {
+        try Row.fetchAll(db, sql: "SELECT * FROM diner ORDER BY id").map(decode(row:))
+    }
+
+    public static func fetchOne(_ db: Database, id: String) throws -> Diner? {
+        try Row.fetchOne(db, sql: "SELECT * FROM diner WHERE id = ?", arguments: [id]).map(decode(row:))
+    }
+
+    public func upsert(_ db: Database) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO diner (id, name, community, grid, lat, lon, address, phone, birth_year, mobility, mode,
+              diets, allergies, priority, tags, days, window_start_s, window_end_s, preferred_canteen_id,
+              status, emergency_contact)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET name = excluded.name, community = excluded.community,
+              grid = excluded.grid, lat = excluded.lat, lon = excluded.lon, address = excluded.address,
+              phone = excluded.phone, birth_year = excluded.birth_year, mobility = excluded.mobility,
+              mode = excluded.mode, diets = excluded.diets, allergies = excluded.allergies,
+              priority = excluded.priority, tags = excluded.tags, days = excluded.days,
+              window_start_s = excluded.window_start_s, window_end_s = excluded.window_end_s,
+              preferred_canteen_id = excluded.preferred_canteen_id, status = excluded.status,
+              emergency_contact = excluded.emergency_contact
+            """).execute(arguments: [
+                id, name, community, grid, location.latitude, location.longitude, address, phone, birthYear,
+                mobility.rawValue, mode.rawValue, DietTag.format(diets), allergies, priority.rawValue,
+                tags.joined(separator: ";"), days.description, window?.start.seconds, window?.end.seconds,
+                preferredCanteenID, status.rawValue, emergencyContact,
+            ])
+    }
+}

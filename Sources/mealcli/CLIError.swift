@@ -1,0 +1,26 @@
+import ArgumentParser
+import Foundation
+import MealCore
+
+/// Prints an error the way operators read it (the message alone, on standard error) and exits
+/// with status 1; usage mistakes keep ArgumentParser's own messages and status.
+enum CLIError {
+    static func reporting<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let exit as ExitCode {
+            throw exit
+        } catch let failure as ImportFailure {
+            // Already one `FILE:LINE: column NAME: ...` line per problem.
+            printError(failure.description)
+            throw ExitCode.failure
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode.failure
+        }
+    }
+}
+
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}
