@@ -1,2 +1,0 @@
-import XCTest
-final class SmokeMealCoreTests: XCTestCase { func testNothing() {} }
