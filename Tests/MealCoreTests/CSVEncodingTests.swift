@@ -148,6 +148,15 @@ final class CSVEncodingTests: XCTestCase {
         }
     }
 
+    func testUTF16FileGetsAHint() {
+        let utf16LE: [UInt8] = [0xFF, 0xFE, 0x69, 0x00, 0x64, 0x00]
+        XCTAssertThrowsError(try TextDecoding.decode(utf16LE)) { error in
+            let message = String(describing: error)
+            XCTAssertTrue(message.contains("neither UTF-8 nor GB18030"), message)
+            XCTAssertTrue(message.contains("UTF-16"), message)
+        }
+    }
+
     func testBOMFileWithInvalidUTF8IsNotReinterpretedAsGB18030() {
         // After the BOM, 0xCD 0xF5 is valid GBK but the BOM declares UTF-8.
         XCTAssertThrowsError(try TextDecoding.decode([0xEF, 0xBB, 0xBF, 0x61, 0x0A, 0xCD, 0xF5])) { error in
