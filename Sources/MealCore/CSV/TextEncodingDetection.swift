@@ -82,8 +82,6 @@ public enum TextDecodingError: Error, Sendable, Equatable, CustomStringConvertib
 /// Decodes file contents with automatic detection of UTF-8 (with or without
 /// BOM) versus GB18030/GBK, and encodes text to GB18030.
 public enum TextDecoding {
-    static let utf8ByteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
-
     /// Decodes `bytes`: a UTF-8 BOM is stripped; valid UTF-8 is taken as
     /// UTF-8; otherwise GB18030 (which includes GBK) is tried.
     ///
