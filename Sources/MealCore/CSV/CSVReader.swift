@@ -89,6 +89,12 @@ public struct CSVReader: Sendable {
         public var records: [CSVRecord]
         public var encoding: TextEncoding
         public var hadByteOrderMark: Bool
+
+        public init(records: [CSVRecord], encoding: TextEncoding, hadByteOrderMark: Bool) {
+            self.records = records
+            self.encoding = encoding
+            self.hadByteOrderMark = hadByteOrderMark
+        }
     }
 
     /// File name used in error messages (`source:line: ...`).

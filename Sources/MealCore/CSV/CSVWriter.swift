@@ -17,7 +17,8 @@ public struct CSVWriter: Sendable {
 
     public var lineEnding: LineEnding
     /// Whether output starts with a UTF-8 byte order mark. Excel needs it to
-    /// recognise a UTF-8 CSV; without it, Excel in China assumes GB18030.
+    /// recognise a UTF-8 CSV; without it, Excel reads the file in the system
+    /// code page (GBK in mainland China) and garbles the Chinese text.
     public var includesByteOrderMark: Bool
 
     public init(lineEnding: LineEnding = .lf, includesByteOrderMark: Bool = false) {

@@ -63,7 +63,12 @@ public enum TextDecodingError: Error, Sendable, Equatable, CustomStringConvertib
     public var description: String {
         switch self {
         case let .notUTF8OrGB18030(utf8, gb18030):
-            return "file is neither UTF-8 nor GB18030: UTF-8 \(utf8); GB18030 \(gb18030)"
+            var message = "file is neither UTF-8 nor GB18030: UTF-8 \(utf8); GB18030 \(gb18030)"
+            // Excel's "Unicode Text" export is UTF-16 with a BOM; name it so the user knows what to change.
+            if utf8.byteOffset == 0 && (utf8.bytes.starts(with: [0xFF, 0xFE]) || utf8.bytes.starts(with: [0xFE, 0xFF])) {
+                message += " (the file looks like UTF-16; save it as \"CSV UTF-8\" instead)"
+            }
+            return message
         case let .invalidUTF8AfterByteOrderMark(position):
             return "file starts with a UTF-8 byte order mark but is not valid UTF-8: \(position)"
         case let .invalidGB18030(position):
@@ -77,8 +82,6 @@ public enum TextDecodingError: Error, Sendable, Equatable, CustomStringConvertib
 /// Decodes file contents with automatic detection of UTF-8 (with or without
 /// BOM) versus GB18030/GBK, and encodes text to GB18030.
 public enum TextDecoding {
-    static let utf8ByteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
-
     /// Decodes `bytes`: a UTF-8 BOM is stripped; valid UTF-8 is taken as
     /// UTF-8; otherwise GB18030 (which includes GBK) is tried.
     ///
@@ -93,7 +96,7 @@ public enum TextDecoding {
         try bytes.withUnsafeBufferPointer { try decode(buffer: $0) }
     }
 
-    /// Decodes `data`; see ``decode(_:)-([UInt8])``.
+    /// Decodes `data` by the same rules as the `[UInt8]` overload.
     public static func decode(_ data: Data) throws -> DecodedText {
         try data.withUnsafeBytes { try decode(buffer: $0.bindMemory(to: UInt8.self)) }
     }
@@ -129,17 +132,6 @@ public enum TextDecoding {
             case let .failure(message):
                 throw TextDecodingError.converterFailure(message)
             }
-        }
-    }
-
-    /// Encodes `text` in `encoding`, optionally preceded by a UTF-8 BOM.
-    /// The BOM flag is ignored for GB18030, whose files carry no BOM in practice.
-    public static func encode(_ text: String, as encoding: TextEncoding, byteOrderMark: Bool = false) throws -> [UInt8] {
-        switch encoding {
-        case .utf8:
-            return (byteOrderMark ? utf8ByteOrderMark : []) + Array(text.utf8)
-        case .gb18030:
-            return try encodeGB18030(text)
         }
     }
 
