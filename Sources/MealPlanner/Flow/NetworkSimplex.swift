@@ -56,6 +56,8 @@ struct NetworkSimplex {
     private let blockSize: Int
     private var nextArcToPrice = 0
     private var subtreeStack: [Int] = []
+    /// Number of pivots performed, for diagnostics and benchmarks.
+    private(set) var pivotCount = 0
 
     init(
         nodeCount: Int, tails: [Int], heads: [Int],
@@ -119,9 +121,8 @@ struct NetworkSimplex {
         }
         firstChild[root] = nodeCount > 0 ? 0 : Self.noNode
 
-        var blockSize = 10
-        while blockSize * blockSize < allArcCount { blockSize += blockSize / 2 + 1 }
-        self.blockSize = blockSize
+        // √arcs balances pricing work per pivot against pivot quality (LEMON's default).
+        blockSize = max(10, Int(Double(allArcCount).squareRoot().rounded(.up)))
     }
 
     /// Flows on the caller's arcs.
@@ -131,6 +132,7 @@ struct NetworkSimplex {
     mutating func solve() -> Bool {
         while let entering = findEnteringArc() {
             pivot(entering: entering)
+            pivotCount += 1
         }
         #if DEBUG
         verifyOptimalBasis()
@@ -141,35 +143,42 @@ struct NetworkSimplex {
         return true
     }
 
-    private func reducedCost(_ arc: Int) -> Int64 {
-        cost[arc] + potential[tail[arc]] - potential[head[arc]]
-    }
-
     /// Block search pricing over all arcs, artificial ones included, so that
     /// the big-M problem is solved exactly (and infeasibility is reliable).
     private mutating func findEnteringArc() -> Int? {
         let arcCount = tail.count
+        let blockSize = blockSize
         var bestArc = Self.noNode
         var bestGain: Int64 = 0
         var remainingInBlock = blockSize
         var arc = nextArcToPrice
-        for _ in 0..<arcCount {
-            let signedState = state[arc]
-            if signedState != Self.inTreeOrFixed {
-                let gain = Int64(signedState) * reducedCost(arc)
-                if gain < bestGain {
-                    bestGain = gain
-                    bestArc = arc
+        // Pricing is the hot loop; unchecked buffers and wrapping arithmetic are
+        // safe because every index is an arc or node id and `bigM` bounds the
+        // magnitudes far below overflow.
+        tail.withUnsafeBufferPointer { tail in
+        head.withUnsafeBufferPointer { head in
+        cost.withUnsafeBufferPointer { cost in
+        state.withUnsafeBufferPointer { state in
+        potential.withUnsafeBufferPointer { potential in
+            for _ in 0..<arcCount {
+                let signedState = state[arc]
+                if signedState != Self.inTreeOrFixed {
+                    let reduced = cost[arc] &+ potential[tail[arc]] &- potential[head[arc]]
+                    let gain = signedState == Self.atLowerBound ? reduced : 0 &- reduced
+                    if gain < bestGain {
+                        bestGain = gain
+                        bestArc = arc
+                    }
+                }
+                arc &+= 1
+                if arc == arcCount { arc = 0 }
+                remainingInBlock &-= 1
+                if remainingInBlock == 0 {
+                    if bestArc != Self.noNode { break }
+                    remainingInBlock = blockSize
                 }
             }
-            arc += 1
-            if arc == arcCount { arc = 0 }
-            remainingInBlock -= 1
-            if remainingInBlock == 0 {
-                if bestArc != Self.noNode { break }
-                remainingInBlock = blockSize
-            }
-        }
+        }}}}}
         guard bestArc != Self.noNode else { return nil }
         nextArcToPrice = arc
         return bestArc
@@ -295,19 +304,38 @@ struct NetworkSimplex {
         firstChild[newParent] = node
     }
 
+    /// Recomputes depth and potential below `subtreeRoot` from its new
+    /// parent. This is the other hot loop after pricing, hence unchecked
+    /// buffers; the stack never holds more than the node count.
     private mutating func refreshDepthsAndPotentials(under subtreeRoot: Int) {
-        subtreeStack.removeAll(keepingCapacity: true)
-        subtreeStack.append(subtreeRoot)
-        while let node = subtreeStack.popLast() {
-            let up = parent[node]
-            let arc = parentArc[node]
-            depth[node] = depth[up] + 1
-            potential[node] = parentArcPointsUp[node] ? potential[up] - cost[arc] : potential[up] + cost[arc]
-            var child = firstChild[node]
-            while child != Self.noNode {
-                subtreeStack.append(child)
-                child = nextSibling[child]
-            }
+        if subtreeStack.count < nodeCount + 1 {
+            subtreeStack = [Int](repeating: 0, count: nodeCount + 1)
         }
+        parent.withUnsafeBufferPointer { parent in
+        parentArc.withUnsafeBufferPointer { parentArc in
+        parentArcPointsUp.withUnsafeBufferPointer { parentArcPointsUp in
+        cost.withUnsafeBufferPointer { cost in
+        firstChild.withUnsafeBufferPointer { firstChild in
+        nextSibling.withUnsafeBufferPointer { nextSibling in
+        depth.withUnsafeMutableBufferPointer { depth in
+        potential.withUnsafeMutableBufferPointer { potential in
+        subtreeStack.withUnsafeMutableBufferPointer { stack in
+            var stackSize = 1
+            stack[0] = subtreeRoot
+            while stackSize > 0 {
+                stackSize &-= 1
+                let node = stack[stackSize]
+                let up = parent[node]
+                let arcCost = cost[parentArc[node]]
+                depth[node] = depth[up] &+ 1
+                potential[node] = parentArcPointsUp[node] ? potential[up] &- arcCost : potential[up] &+ arcCost
+                var child = firstChild[node]
+                while child != Self.noNode {
+                    stack[stackSize] = child
+                    stackSize &+= 1
+                    child = nextSibling[child]
+                }
+            }
+        }}}}}}}}}
     }
 }
