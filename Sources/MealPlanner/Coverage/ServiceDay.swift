@@ -1,0 +1,43 @@
+import Foundation
+import MealCore
+
+/// The service a day offers: which canteens are open and which couriers work. Without a date
+/// (the coverage report over the whole registry) every canteen and courier counts.
+public struct ServiceDay: Sendable, Equatable {
+    /// ISO weekday, Monday = 1; nil means "any day".
+    public let isoWeekday: Int?
+    public let date: String?
+
+    public static let anyDay = ServiceDay(isoWeekday: nil, date: nil)
+
+    public init(isoWeekday: Int?, date: String? = nil) {
+        self.isoWeekday = isoWeekday
+        self.date = date
+    }
+
+    /// A day from `YYYY-MM-DD` (the Gregorian calendar, local dates).
+    public init(date text: String) throws {
+        let parts = text.split(separator: "-")
+        guard parts.count == 3, parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]),
+              let day = Int(parts[2]), (1...12).contains(month), (1...31).contains(day) else {
+            throw DomainError(field: "date", "expected a date as YYYY-MM-DD", value: text)
+        }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let components = DateComponents(year: year, month: month, day: day)
+        guard let instant = calendar.date(from: components),
+              calendar.component(.day, from: instant) == day else {
+            throw DomainError(field: "date", "no such date", value: text)
+        }
+        let weekday = calendar.component(.weekday, from: instant)  // Sunday = 1
+        self.init(isoWeekday: weekday == 1 ? 7 : weekday - 1,
+                  date: String(format: "%04d-%02d-%02d", year, month, day))
+    }
+
+    public func isOpen(_ canteen: Canteen) -> Bool { isoWeekday.map(canteen.openDays.contains) ?? true }
+    public func works(_ courier: Courier) -> Bool { isoWeekday.map(courier.days.contains) ?? true }
+    /// Whether the diner eats that day: active and subscribed on that weekday.
+    public func eats(_ diner: Diner) -> Bool {
+        diner.status == .active && (isoWeekday.map(diner.days.contains) ?? true)
+    }
+}

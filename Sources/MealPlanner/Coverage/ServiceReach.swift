@@ -1,0 +1,126 @@
+import Foundation
+import MealCore
+
+/// How each diner can be reached from each canteen under the travel model: the facts that the
+/// 15-minute circle, the coverage report and the assignment all rest on.
+public struct ServiceReach: Sendable {
+    /// One canteen as seen from one diner.
+    public struct Link: Sendable, Equatable {
+        public let canteen: Int
+        /// On foot at the diner's own pace; nil for bedridden diners.
+        public let walkSeconds: Int?
+        /// On foot at the independent pace (a family member collecting).
+        public let pickupSeconds: Int
+        /// The fastest direct trip by one of the canteen's couriers (working that day); nil
+        /// when the canteen has no courier.
+        public let deliverySeconds: Int?
+        /// The courier who makes that fastest trip.
+        public let fastestCourier: Int?
+    }
+
+    public let canteens: [Canteen]
+    public let couriers: [Courier]
+    public let parameters: PlanningParameters
+    public let day: ServiceDay
+    public var radius: Int { parameters.radiusSeconds }
+
+    let model: any TravelModel
+    /// Courier indices per canteen index, only those working that day.
+    let couriersByCanteen: [[Int]]
+
+    public init(canteens: [Canteen], couriers: [Courier], parameters: PlanningParameters,
+                day: ServiceDay, model: (any TravelModel)? = nil) {
+        self.canteens = canteens
+        self.couriers = couriers
+        self.parameters = parameters
+        self.day = day
+        self.model = model ?? GreatCircleTravelModel(parameters: parameters)
+        let index = Dictionary(uniqueKeysWithValues: canteens.enumerated().map { ($1.id, $0) })
+        var byCanteen = [[Int]](repeating: [], count: canteens.count)
+        for (courierIndex, courier) in couriers.enumerated() where day.works(courier) {
+            if let canteen = index[courier.canteenID] { byCanteen[canteen].append(courierIndex) }
+        }
+        couriersByCanteen = byCanteen
+    }
+
+    /// The canteens that might be inside the circle for `diner` by any mode, in canteen order.
+    /// With the default model a cheap flat-earth bound skips canteens farther than the fastest
+    /// mode covers in the radius; another model is asked about every canteen.
+    public func linksInReach(for diner: Diner) -> [Link] {
+        guard let model = model as? GreatCircleTravelModel else { return links(for: diner) }
+        let fastest = max(parameters.walkSpeed.values.max() ?? 1, parameters.courierSpeed.values.max() ?? 1)
+        // Crow-flies metres beyond which no mode arrives in time (circuity only lengthens trips),
+        // with 1% slack for the flat-earth approximation.
+        let limit = Double(radius) * fastest / model.parameters.circuity * 1.01 + 1
+        let metresPerDegree = GeoPoint.earthRadiusMetres * Double.pi / 180
+        let cosLatitude = cos(diner.location.latitude * Double.pi / 180)
+        var result: [Link] = []
+        for index in canteens.indices {
+            let location = canteens[index].location
+            let dy = (location.latitude - diner.location.latitude) * metresPerDegree
+            let dx = (location.longitude - diner.location.longitude) * metresPerDegree * cosLatitude
+            if dx * dx + dy * dy <= limit * limit { result.append(link(diner, canteen: index)) }
+        }
+        return result
+    }
+
+    /// Every canteen as seen from `diner`, in canteen order.
+    public func links(for diner: Diner) -> [Link] {
+        canteens.indices.map { link(diner, canteen: $0) }
+    }
+
+    public func link(_ diner: Diner, canteen index: Int) -> Link {
+        let canteen = canteens[index]
+        let walk = model.seconds(from: diner.location, to: canteen.location, by: .walking(diner.mobility))
+        let pickup = model.seconds(from: diner.location, to: canteen.location, by: .walking(.independent)) ?? .max
+        var fastest: (seconds: Int, courier: Int)?
+        for courierIndex in couriersByCanteen[index] {
+            guard let seconds = model.seconds(from: canteen.location, to: diner.location,
+                                              by: .courier(couriers[courierIndex].vehicle)) else { continue }
+            if fastest == nil || seconds < fastest!.seconds { fastest = (seconds, courierIndex) }
+        }
+        return Link(canteen: index, walkSeconds: walk, pickupSeconds: pickup,
+                    deliverySeconds: fastest?.seconds, fastestCourier: fastest?.courier)
+    }
+
+    /// The ways a diner may be served, from their requested mode and mobility.
+    public static func allowedKinds(for diner: Diner) -> [ServiceKind] {
+        switch diner.mode {
+        case .dineIn: [.dineIn]
+        case .delivery: [.delivery]
+        case .pickup: [.pickup]
+        case .auto: diner.mobility == .bedridden ? [.delivery] : [.dineIn, .delivery]
+        }
+    }
+
+    /// The canteen nearest to a diner by the diner's own means: on foot at their pace, or for
+    /// a diner who cannot or will not walk, the canteen's fastest courier.
+    public func nearest(_ diner: Diner, _ links: [Link]) -> CoverageReport.OutsideDiner {
+        let walks = diner.mobility != .bedridden && diner.mode != .delivery
+        var best: (seconds: Int, canteen: Int)?
+        for link in links {
+            let seconds = walks ? (diner.mode == .pickup ? link.pickupSeconds : link.walkSeconds) : link.deliverySeconds
+            guard let seconds else { continue }
+            if best == nil || seconds < best!.seconds { best = (seconds, link.canteen) }
+        }
+        return CoverageReport.OutsideDiner(diner: diner, nearestCanteen: best.map { canteens[$0.canteen] },
+                                           nearestSeconds: best?.seconds, byCourier: !walks)
+    }
+
+    /// Whether `kind` from this canteen is inside the circle (ignoring capacities, diets and
+    /// opening days).
+    public func withinCircle(_ link: Link, _ kind: ServiceKind) -> Bool {
+        switch kind {
+        case .dineIn: canteens[link.canteen].offersDineIn && (link.walkSeconds.map { $0 <= radius } ?? false)
+        case .pickup: link.pickupSeconds <= radius
+        case .delivery: link.deliverySeconds.map { $0 <= radius } ?? false
+        }
+    }
+}
+
+/// How a diner gets lunch.
+public enum ServiceKind: String, Sendable, Hashable, CaseIterable, Codable {
+    case dineIn = "dine_in"
+    case pickup
+    case delivery
+}
