@@ -31,10 +31,13 @@ enum ChineseNames {
     ]
 
     /// Given names of the children and grandchildren generation (born 1960–1995).
-    static let youngerGiven = [
-        "军", "伟", "芳", "丽", "强", "磊", "敏", "静", "勇", "红梅", "海燕", "小红", "建平", "志强",
-        "丽萍", "晓东", "春燕", "文斌", "海涛", "小军", "丽娟", "伟华", "俊", "斌", "娟", "燕", "琴",
-        "洪波", "卫红", "雪梅", "志勇", "小平", "冬梅", "亚军", "晓华", "艳", "鹏", "涛", "霞", "慧",
+    static let youngerMen = [
+        "军", "伟", "强", "磊", "勇", "建平", "志强", "晓东", "文斌", "海涛", "小军", "伟华", "俊", "斌",
+        "洪波", "志勇", "小平", "亚军", "鹏", "涛", "建明", "国栋",
+    ]
+    static let youngerWomen = [
+        "芳", "丽", "敏", "静", "红梅", "海燕", "小红", "丽萍", "春燕", "丽娟", "娟", "燕", "琴", "卫红",
+        "雪梅", "冬梅", "晓华", "艳", "霞", "慧", "秀梅", "桂香",
     ]
 
     /// Relations recorded as emergency contacts; children share the diner's surname.
@@ -42,6 +45,10 @@ enum ChineseNames {
         ("儿子", 38), ("女儿", 30), ("儿媳", 6), ("女婿", 4), ("孙子", 5), ("孙女", 4), ("侄子", 4),
         ("外甥女", 2),
     ]
+    /// Relations that name a woman, so the contact gets a woman's given name.
+    static let femaleRelations: Set<String> = ["女儿", "儿媳", "孙女", "外甥女"]
+    /// Relations that carry the diner's surname (children of a son, as is customary).
+    static let surnameRelations: Set<String> = ["儿子", "女儿", "孙子", "孙女", "侄子"]
     static let otherRelations: [(String, Double)] = [("邻居", 4), ("网格员", 3)]
 
     /// The common allergies canteens are told about; `、` keeps the value free of CSV separators.
@@ -60,8 +67,8 @@ enum ChineseNames {
         surname(&rng) + rng.pick(female ? elderWomen : elderMen)
     }
 
-    static func youngerName(surname: String, _ rng: inout SeededGenerator) -> String {
-        surname + rng.pick(youngerGiven)
+    static func youngerName(surname: String, female: Bool, _ rng: inout SeededGenerator) -> String {
+        surname + rng.pick(female ? youngerWomen : youngerMen)
     }
 
     /// An 11-digit mobile number.

@@ -45,13 +45,15 @@ public struct DistrictGenerator: Sendable {
         public var seed: UInt64
         /// Diners subscribed to the meal service (status mostly `active`).
         public var diners: Int
-        /// Canteens, spread over the communities of all districts by community weight.
+        /// Canteens (at least 1), spread over the communities of all districts by community
+        /// weight; every community gets one once there are at least as many canteens as communities.
         public var canteens: Int
         /// People on the district's elderly-care register who do not take meals: status
         /// `paused` (registered, not subscribed), with a few `hospitalized` or `deceased`.
         /// They get ids after the subscribed diners.
         public var registrants: Int
-        /// Districts laid out side by side; 1 is Yuehu alone, more builds a city around it.
+        /// Districts laid out side by side; 1 is Yuehu alone, more builds a city around it
+        /// (at most 12, the number of district names on hand).
         public var districts: Int
         /// Minimum digits in generated ids; ids widen further if a count needs it.
         public var idDigits: IDDigits
@@ -122,7 +124,11 @@ public struct DistrictGenerator: Sendable {
     /// Generates the data set. Runs in well under a second for the register and a few hundred
     /// milliseconds for the city in release builds.
     public func generate() -> District {
-        var builder = Builder(configuration: configuration)
+        // The stored properties are mutable, so re-apply the initialiser's bounds.
+        let bounded = Configuration(seed: configuration.seed, diners: configuration.diners,
+                                    canteens: configuration.canteens, registrants: configuration.registrants,
+                                    districts: configuration.districts, idDigits: configuration.idDigits)
+        var builder = Builder(configuration: bounded)
         return builder.build()
     }
 }
@@ -575,12 +581,13 @@ private struct Builder {
         guard rng.chance(0.95) else { return "" }
         if rng.chance(0.9) {
             let relation = rng.weighted(ChineseNames.kinRelations)
-            let sharesSurname = ["儿子", "女儿", "孙子", "孙女", "侄子"].contains(relation)
-            let name = ChineseNames.youngerName(surname: sharesSurname ? surname : ChineseNames.surname(&rng), &rng)
+            let familySurname = ChineseNames.surnameRelations.contains(relation) ? surname : ChineseNames.surname(&rng)
+            let name = ChineseNames.youngerName(surname: familySurname,
+                                                female: ChineseNames.femaleRelations.contains(relation), &rng)
             return "\(relation) \(name) \(ChineseNames.mobile(&rng))"
         }
         let relation = rng.weighted(ChineseNames.otherRelations)
-        let name = ChineseNames.youngerName(surname: ChineseNames.surname(&rng), &rng)
+        let name = ChineseNames.youngerName(surname: ChineseNames.surname(&rng), female: rng.chance(0.6), &rng)
         return "\(relation) \(name) \(ChineseNames.mobile(&rng))"
     }
 
@@ -617,7 +624,7 @@ private struct Builder {
                 }
                 let shiftText = rng.weighted([("10:30-13:30", 70.0), ("10:00-13:00", 15.0), ("11:00-14:00", 15.0)])
                 let days = hired > 0 && rng.chance(0.2) ? Weekdays.weekdays : plan.canteen.openDays
-                let name = ChineseNames.youngerName(surname: ChineseNames.surname(&rng), &rng)
+                let name = ChineseNames.youngerName(surname: ChineseNames.surname(&rng), female: rng.chance(0.4), &rng)
                 let phone = ChineseNames.mobile(&rng)
                 hires.append((plan.canteen.id, name, vehicle, capacity, shiftText, days, phone))
                 carried += capacity

@@ -87,7 +87,14 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
 
     /// An element chosen with probability proportional to its weight.
     public mutating func weighted<T>(_ items: [(T, Double)]) -> T {
-        items[weightedIndex(items.map(\.1))].0
+        var total = 0.0
+        for item in items { total += item.1 }
+        var target = unit() * total
+        for item in items {
+            target -= item.1
+            if target < 0 { return item.0 }
+        }
+        return items[items.count - 1].0
     }
 
     /// The first `count` elements of a Fisher–Yates shuffle of `items`.
