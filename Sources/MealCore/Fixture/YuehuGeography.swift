@@ -62,10 +62,11 @@ enum YuehuGeography {
         "金屯", "志光", "鸿塘", "耳口", "上清", "泗沥", "塘湾", "流口",
     ]
 
-    /// Residents' committee (社区) names used to tell the canteens of one street office apart.
+    /// Residents' committee (社区) names used to tell the canteens of one street office apart;
+    /// none repeats a Yuehu street office, so "信江新区东湖社区" cannot be misread.
     static let neighbourhoodNames = [
-        "滨江", "白鹭", "梅园", "龙岗", "站前", "东湖", "丽园", "银湖", "华苑", "锦绣", "阳光", "幸福",
-        "和谐", "工人", "铁路", "交通", "信江", "月湖", "南站", "天洁", "林荫", "湖西", "花园", "胜利",
+        "滨江", "白鹭", "桃园", "龙湖", "站前", "翠湖", "丽园", "银湖", "华苑", "锦绣", "阳光", "幸福",
+        "和谐", "工人", "铁路", "天竺", "沿江", "月湖", "南站", "天洁", "林荫", "湖西", "花园", "胜利",
     ]
 
     /// Village (村) names for townships.
