@@ -9,6 +9,8 @@ struct MealCLI: ParsableCommand {
             Init.self,
             Import.self,
             Export.self,
+            Fixture.self,
+            Coverage.self,
 
         ]
     )

@@ -1,0 +1,89 @@
+import Foundation
+import MealCore
+
+/// Renders a coverage report for terminals, spreadsheets and other programs.
+public enum CoverageFormatter {
+    static func percent(_ part: Int, _ whole: Int) -> String {
+        whole == 0 ? "-" : String(format: "%.1f%%", 100 * Double(part) / Double(whole))
+    }
+
+    public static func text(_ report: CoverageReport) -> String {
+        let minutes = report.radiusSeconds / 60
+        var out = "Coverage of the \(minutes)-minute service circle"
+        out += report.day.date.map { " on \($0)" } ?? " (all active diners)"
+        out += "\n\n"
+        var table = TerminalTable(headers: ["社区 community", "diners", "dine-in", "pickup", "delivery", "outside", "inside %"],
+                                  rightAligned: [1, 2, 3, 4, 5, 6])
+        for (name, counts) in report.communities {
+            table.append([name.isEmpty ? "(none)" : name, "\(counts.total)", "\(counts.dineIn)", "\(counts.pickup)",
+                          "\(counts.delivery)", "\(counts.outside)", percent(counts.inside, counts.total)])
+        }
+        let d = report.district
+        table.append(["district", "\(d.total)", "\(d.dineIn)", "\(d.pickup)", "\(d.delivery)", "\(d.outside)",
+                      percent(d.inside, d.total)])
+        out += table.render()
+        out += "\n\(d.outside) diner\(d.outside == 1 ? " is" : "s are") outside the circle.\n"
+        if !report.outside.isEmpty {
+            out += "\n"
+            var outside = TerminalTable(headers: ["id", "name", "community", "nearest canteen", "min", "why"], rightAligned: [4])
+            for entry in report.outside {
+                outside.append([entry.diner.id, entry.diner.name, entry.diner.community,
+                                entry.nearestCanteen?.name ?? "-",
+                                entry.nearestSeconds.map { "\(($0 + 30) / 60)" } ?? "-",
+                                entry.byCourier ? "by courier" : "on foot"])
+            }
+            out += outside.render()
+        }
+        if !report.suggestions.isEmpty {
+            out += "\nSuggested sites for new canteens (greedy maximum coverage over uncovered homes):\n"
+            var sites = TerminalTable(headers: ["#", "near diner", "community", "lat", "lon", "brings inside"], rightAligned: [0, 5])
+            for (index, site) in report.suggestions.enumerated() {
+                sites.append(["\(index + 1)", site.nearDiner, site.community,
+                              String(format: "%.5f", site.location.latitude), String(format: "%.5f", site.location.longitude),
+                              "\(site.newlyCovered)"])
+            }
+            out += sites.render()
+        }
+        return out
+    }
+
+    /// One row per community plus the district, then one row per outside diner.
+    public static func csv(_ report: CoverageReport) -> [UInt8] {
+        var rows: [[String]] = [["section", "community", "diner_id", "name", "diners", "dine_in", "pickup", "delivery",
+                                 "outside", "nearest_canteen", "nearest_s", "detail"]]
+        for (name, c) in report.communities + [("(district)", report.district)] {
+            rows.append(["community", name, "", "", "\(c.total)", "\(c.dineIn)", "\(c.pickup)", "\(c.delivery)",
+                         "\(c.outside)", "", "", ""])
+        }
+        for entry in report.outside {
+            rows.append(["outside", entry.diner.community, entry.diner.id, CSVWriter.neutralizeFormula(entry.diner.name),
+                         "", "", "", "", "", entry.nearestCanteen?.id ?? "", entry.nearestSeconds.map(String.init) ?? "",
+                         entry.explanation])
+        }
+        for site in report.suggestions {
+            rows.append(["suggestion", site.community, site.nearDiner, "", "", "", "", "", "", "",
+                         "", "\(site.location.latitude),\(site.location.longitude) brings \(site.newlyCovered) inside"])
+        }
+        return Array(CSVWriter(includesByteOrderMark: true).string(for: rows).utf8)
+    }
+
+    public static func json(_ report: CoverageReport) -> String {
+        func counts(_ c: CoverageReport.Counts) -> String {
+            "{\"diners\": \(c.total), \"dine_in\": \(c.dineIn), \"pickup\": \(c.pickup), \"delivery\": \(c.delivery), \"outside\": \(c.outside)}"
+        }
+        var parts: [String] = []
+        parts.append("\"date\": \(report.day.date.map(JSONText.string) ?? "null")")
+        parts.append("\"radius_s\": \(report.radiusSeconds)")
+        parts.append("\"district\": \(counts(report.district))")
+        parts.append("\"communities\": {" + report.communities.map { "\(JSONText.string($0.name)): \(counts($0.counts))" }
+            .joined(separator: ", ") + "}")
+        parts.append("\"outside\": [" + report.outside.map { entry in
+            "{\"diner\": \(JSONText.string(entry.diner.id)), \"nearest_canteen\": \(entry.nearestCanteen.map { JSONText.string($0.id) } ?? "null"), "
+                + "\"nearest_s\": \(entry.nearestSeconds.map(String.init) ?? "null"), \"detail\": \(JSONText.string(entry.explanation))}"
+        }.joined(separator: ", ") + "]")
+        parts.append("\"suggestions\": [" + report.suggestions.map { site in
+            "{\"lat\": \(site.location.latitude), \"lon\": \(site.location.longitude), \"community\": \(JSONText.string(site.community)), \"brings_inside\": \(site.newlyCovered)}"
+        }.joined(separator: ", ") + "]")
+        return "{" + parts.joined(separator: ", ") + "}"
+    }
+}

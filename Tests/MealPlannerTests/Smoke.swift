@@ -1,2 +1,0 @@
-import XCTest
-final class SmokeMealPlannerTests: XCTestCase { func testNothing() {} }
