@@ -150,8 +150,8 @@ struct NetworkSimplex {
         let blockSize = blockSize
         var bestArc = Self.noNode
         var bestGain: Int64 = 0
-        var remainingInBlock = blockSize
-        var arc = nextArcToPrice
+        var blockStart = nextArcToPrice
+        var scanned = 0
         // Pricing is the hot loop; unchecked buffers and wrapping arithmetic are
         // safe because every index is an arc or node id and `bigM` bounds the
         // magnitudes far below overflow.
@@ -160,9 +160,12 @@ struct NetworkSimplex {
         cost.withUnsafeBufferPointer { cost in
         state.withUnsafeBufferPointer { state in
         potential.withUnsafeBufferPointer { potential in
-            for _ in 0..<arcCount {
-                let signedState = state[arc]
-                if signedState != Self.inTreeOrFixed {
+            while scanned < arcCount {
+                // A block never wraps around: the last one before the wrap is shorter.
+                let blockEnd = min(blockStart &+ blockSize, arcCount, blockStart &+ (arcCount &- scanned))
+                for arc in blockStart..<blockEnd {
+                    let signedState = state[arc]
+                    guard signedState != Self.inTreeOrFixed else { continue }
                     let reduced = cost[arc] &+ potential[tail[arc]] &- potential[head[arc]]
                     let gain = signedState == Self.atLowerBound ? reduced : 0 &- reduced
                     if gain < bestGain {
@@ -170,17 +173,13 @@ struct NetworkSimplex {
                         bestArc = arc
                     }
                 }
-                arc &+= 1
-                if arc == arcCount { arc = 0 }
-                remainingInBlock &-= 1
-                if remainingInBlock == 0 {
-                    if bestArc != Self.noNode { break }
-                    remainingInBlock = blockSize
-                }
+                scanned &+= blockEnd &- blockStart
+                blockStart = blockEnd == arcCount ? 0 : blockEnd
+                if bestArc != Self.noNode { break }
             }
         }}}}}
         guard bestArc != Self.noNode else { return nil }
-        nextArcToPrice = arc
+        nextArcToPrice = blockStart
         return bestArc
     }
 
