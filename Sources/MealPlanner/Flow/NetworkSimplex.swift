@@ -164,10 +164,9 @@ struct NetworkSimplex {
                 // A block never wraps around: the last one before the wrap is shorter.
                 let blockEnd = min(blockStart &+ blockSize, arcCount, blockStart &+ (arcCount &- scanned))
                 for arc in blockStart..<blockEnd {
-                    let signedState = state[arc]
-                    guard signedState != Self.inTreeOrFixed else { continue }
+                    // Branch-free: basic and fixed arcs have state 0, hence gain 0.
                     let reduced = cost[arc] &+ potential[tail[arc]] &- potential[head[arc]]
-                    let gain = signedState == Self.atLowerBound ? reduced : 0 &- reduced
+                    let gain = Int64(state[arc]) &* reduced
                     if gain < bestGain {
                         bestGain = gain
                         bestArc = arc
