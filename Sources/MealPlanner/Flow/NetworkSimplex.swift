@@ -303,37 +303,20 @@ struct NetworkSimplex {
     }
 
     /// Recomputes depth and potential below `subtreeRoot` from its new
-    /// parent. This is the other hot loop after pricing, hence unchecked
-    /// buffers; the stack never holds more than the node count.
+    /// parent; with pricing, this is where the time goes.
     private mutating func refreshDepthsAndPotentials(under subtreeRoot: Int) {
-        if subtreeStack.count < nodeCount + 1 {
-            subtreeStack = [Int](repeating: 0, count: nodeCount + 1)
-        }
-        parent.withUnsafeBufferPointer { parent in
-        parentArc.withUnsafeBufferPointer { parentArc in
-        parentArcPointsUp.withUnsafeBufferPointer { parentArcPointsUp in
-        cost.withUnsafeBufferPointer { cost in
-        firstChild.withUnsafeBufferPointer { firstChild in
-        nextSibling.withUnsafeBufferPointer { nextSibling in
-        depth.withUnsafeMutableBufferPointer { depth in
-        potential.withUnsafeMutableBufferPointer { potential in
-        subtreeStack.withUnsafeMutableBufferPointer { stack in
-            var stackSize = 1
-            stack[0] = subtreeRoot
-            while stackSize > 0 {
-                stackSize &-= 1
-                let node = stack[stackSize]
-                let up = parent[node]
-                let arcCost = cost[parentArc[node]]
-                depth[node] = depth[up] &+ 1
-                potential[node] = parentArcPointsUp[node] ? potential[up] &- arcCost : potential[up] &+ arcCost
-                var child = firstChild[node]
-                while child != Self.noNode {
-                    stack[stackSize] = child
-                    stackSize &+= 1
-                    child = nextSibling[child]
-                }
+        subtreeStack.removeAll(keepingCapacity: true)
+        subtreeStack.append(subtreeRoot)
+        while let node = subtreeStack.popLast() {
+            let up = parent[node]
+            let arcCost = cost[parentArc[node]]
+            depth[node] = depth[up] &+ 1
+            potential[node] = parentArcPointsUp[node] ? potential[up] &- arcCost : potential[up] &+ arcCost
+            var child = firstChild[node]
+            while child != Self.noNode {
+                subtreeStack.append(child)
+                child = nextSibling[child]
             }
-        }}}}}}}}}
+        }
     }
 }
