@@ -7,7 +7,8 @@
 /// to one per diner. Network simplex pivots are local and cheap, and negative
 /// costs need no Bellman-Ford start.
 ///
-/// Design, following Kelly & O'Neill / LEMON:
+/// Design, close to LEMON's `NetworkSimplex` (Király & Kovács, 2012), except
+/// for the tree representation:
 /// - Big-M start: an artificial root with one artificial arc per node carries
 ///   the supplies; artificial arcs cost `bigM` when they deliver flow, so they
 ///   end empty whenever the supplies are feasible.
