@@ -229,6 +229,31 @@ final class MinCostFlowTests: XCTestCase {
         }
     }
 
+    func testMediumAssignmentWithLexicographicCostsIsValidAndOptimal() throws {
+        // Large enough for thousands of pivots; checked by residual negative cycles.
+        var random = SplitMix64(seed: 5000)
+        var network = MinCostFlowNetwork()
+        let source = network.addNode()
+        let diners = network.addNodes(300)
+        let slots = network.addNodes(24)
+        let sink = network.addNode()
+        for diner in diners {
+            network.addArc(from: source, to: diner, capacity: 1, cost: 0)
+            let priority = Int64(random.int(in: 1...3))
+            for _ in 0..<8 {
+                let slot = slots.lowerBound + random.int(in: 0...(slots.count - 1))
+                let cost = -priority * 1_000_000_000 - Int64(random.int(in: 0...2)) * 1_000_000 + Int64(random.int(in: 0...3600))
+                network.addArc(from: diner, to: slot, capacity: 1, cost: cost)
+            }
+        }
+        for slot in slots { network.addArc(from: slot, to: sink, capacity: 11, cost: 0) }
+        for objective in [MinCostFlowNetwork.Objective.minCostMaxFlow, .minCost] {
+            let solution = try network.solve(source: source, sink: sink, objective: objective)
+            XCTAssertEqual(solution.totalFlow, 264)
+            assertValidAndOptimal(solution, network, source: source, sink: sink, limit: .max, objective: objective)
+        }
+    }
+
     func testSameNetworkGivesSameArcFlows() throws {
         for seed in 4000..<4050 {
             var first = SplitMix64(seed: UInt64(seed)), second = SplitMix64(seed: UInt64(seed))

@@ -7,7 +7,8 @@
 /// to one per diner. Network simplex pivots are local and cheap, and negative
 /// costs need no Bellman-Ford start.
 ///
-/// Design, following Kelly & O'Neill / LEMON:
+/// Design, close to LEMON's `NetworkSimplex` (Király & Kovács, 2012), except
+/// for the tree representation:
 /// - Big-M start: an artificial root with one artificial arc per node carries
 ///   the supplies; artificial arcs cost `bigM` when they deliver flow, so they
 ///   end empty whenever the supplies are feasible.
@@ -150,8 +151,8 @@ struct NetworkSimplex {
         let blockSize = blockSize
         var bestArc = Self.noNode
         var bestGain: Int64 = 0
-        var remainingInBlock = blockSize
-        var arc = nextArcToPrice
+        var blockStart = nextArcToPrice
+        var scanned = 0
         // Pricing is the hot loop; unchecked buffers and wrapping arithmetic are
         // safe because every index is an arc or node id and `bigM` bounds the
         // magnitudes far below overflow.
@@ -160,27 +161,25 @@ struct NetworkSimplex {
         cost.withUnsafeBufferPointer { cost in
         state.withUnsafeBufferPointer { state in
         potential.withUnsafeBufferPointer { potential in
-            for _ in 0..<arcCount {
-                let signedState = state[arc]
-                if signedState != Self.inTreeOrFixed {
+            while scanned < arcCount {
+                // A block never wraps around: the last one before the wrap is shorter.
+                let blockEnd = min(blockStart &+ blockSize, arcCount, blockStart &+ (arcCount &- scanned))
+                for arc in blockStart..<blockEnd {
+                    // Branch-free: basic and fixed arcs have state 0, hence gain 0.
                     let reduced = cost[arc] &+ potential[tail[arc]] &- potential[head[arc]]
-                    let gain = signedState == Self.atLowerBound ? reduced : 0 &- reduced
+                    let gain = Int64(state[arc]) &* reduced
                     if gain < bestGain {
                         bestGain = gain
                         bestArc = arc
                     }
                 }
-                arc &+= 1
-                if arc == arcCount { arc = 0 }
-                remainingInBlock &-= 1
-                if remainingInBlock == 0 {
-                    if bestArc != Self.noNode { break }
-                    remainingInBlock = blockSize
-                }
+                scanned &+= blockEnd &- blockStart
+                blockStart = blockEnd == arcCount ? 0 : blockEnd
+                if bestArc != Self.noNode { break }
             }
         }}}}}
         guard bestArc != Self.noNode else { return nil }
-        nextArcToPrice = arc
+        nextArcToPrice = blockStart
         return bestArc
     }
 
@@ -305,37 +304,20 @@ struct NetworkSimplex {
     }
 
     /// Recomputes depth and potential below `subtreeRoot` from its new
-    /// parent. This is the other hot loop after pricing, hence unchecked
-    /// buffers; the stack never holds more than the node count.
+    /// parent; with pricing, this is where the time goes.
     private mutating func refreshDepthsAndPotentials(under subtreeRoot: Int) {
-        if subtreeStack.count < nodeCount + 1 {
-            subtreeStack = [Int](repeating: 0, count: nodeCount + 1)
-        }
-        parent.withUnsafeBufferPointer { parent in
-        parentArc.withUnsafeBufferPointer { parentArc in
-        parentArcPointsUp.withUnsafeBufferPointer { parentArcPointsUp in
-        cost.withUnsafeBufferPointer { cost in
-        firstChild.withUnsafeBufferPointer { firstChild in
-        nextSibling.withUnsafeBufferPointer { nextSibling in
-        depth.withUnsafeMutableBufferPointer { depth in
-        potential.withUnsafeMutableBufferPointer { potential in
-        subtreeStack.withUnsafeMutableBufferPointer { stack in
-            var stackSize = 1
-            stack[0] = subtreeRoot
-            while stackSize > 0 {
-                stackSize &-= 1
-                let node = stack[stackSize]
-                let up = parent[node]
-                let arcCost = cost[parentArc[node]]
-                depth[node] = depth[up] &+ 1
-                potential[node] = parentArcPointsUp[node] ? potential[up] &- arcCost : potential[up] &+ arcCost
-                var child = firstChild[node]
-                while child != Self.noNode {
-                    stack[stackSize] = child
-                    stackSize &+= 1
-                    child = nextSibling[child]
-                }
+        subtreeStack.removeAll(keepingCapacity: true)
+        subtreeStack.append(subtreeRoot)
+        while let node = subtreeStack.popLast() {
+            let up = parent[node]
+            let arcCost = cost[parentArc[node]]
+            depth[node] = depth[up] &+ 1
+            potential[node] = parentArcPointsUp[node] ? potential[up] &- arcCost : potential[up] &+ arcCost
+            var child = firstChild[node]
+            while child != Self.noNode {
+                subtreeStack.append(child)
+                child = nextSibling[child]
             }
-        }}}}}}}}}
+        }
     }
 }
