@@ -6,11 +6,14 @@ struct MealCLI: ParsableCommand {
         commandName: "mealcli",
         abstract: "Plans lunch for a district's canteens for the elderly: who eats where, and the delivery rounds.",
         subcommands: [
+            Demo.self,
             Init.self,
             Import.self,
             Export.self,
             Fixture.self,
             Coverage.self,
+            Assign.self,
+            Bench.self,
 
         ]
     )

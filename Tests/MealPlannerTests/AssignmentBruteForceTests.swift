@@ -165,7 +165,11 @@ final class AssignmentBruteForceTests: XCTestCase {
             if index == eaters.count {
                 var total = cost
                 for (canteen, count) in meals.enumerated() {
+                    let seatsPerSitting = instance.canteens[canteen].seats
                     total += AssignmentObjective.balanceCost(meals: count, kitchenCapacity: instance.canteens[canteen].kitchenCapacity)
+                    for free in seats[canteen] {
+                        total += AssignmentObjective.sittingCost(used: seatsPerSitting - free, seats: seatsPerSitting)
+                    }
                 }
                 best = min(best, total)
                 return

@@ -8,7 +8,7 @@ import MealCore
 ///    canteen (`notPreferred`); a diner who could walk is delivered to only when dine-in is full
 ///    (`deliveryFallback`);
 /// 3. least walking and courier time (`perTravelSecond`), the same sitting as last time;
-/// 4. balanced load across kitchens (a convex cost on each kitchen's utilisation).
+/// 4. balanced load across kitchens and sittings (convex costs on their utilisation).
 /// The network simplex needs (max cost) × (nodes) below 10^18, which these weights respect up
 /// to about 200,000 diners.
 public enum AssignmentObjective {
@@ -22,6 +22,20 @@ public enum AssignmentObjective {
     /// Cost per meal in each quarter of a kitchen's capacity: filling a kitchen past half costs
     /// a little more than using an emptier one nearby at the same travel time.
     public static let balanceSteps: [Int64] = [0, 1, 2, 3]
+
+    /// Cost per seat beyond the first half of a sitting, so diners spread over the sittings
+    /// instead of all taking the first one.
+    public static let crowdedSeat: Int64 = 2
+
+    /// The seats of a sitting split into a cheap first half and a dearer second half.
+    public static func sittingSegments(seats: Int) -> [(capacity: Int, cost: Int64)] {
+        [((seats + 1) / 2, 0), (seats / 2, crowdedSeat)]
+    }
+
+    /// The crowding cost of `used` seats in a sitting of `seats`.
+    public static func sittingCost(used: Int, seats: Int) -> Int64 {
+        Int64(max(0, used - (seats + 1) / 2)) * crowdedSeat
+    }
 
     /// What it costs to leave a diner unserved.
     public static func unserved(_ priority: Priority) -> Int64 {

@@ -80,13 +80,17 @@ public struct AssignmentSolver: Sendable {
         let kitchen = Array(network.addNodes(canteens.count))
         let deliveryNode = Array(network.addNodes(canteens.count))
         var sittingNode: [[Int]] = []
-        var sittingArcs: [[MinCostFlowNetwork.ArcID]] = []
+        var sittingArcs: [[[MinCostFlowNetwork.ArcID]]] = []
         var deliveryArcs: [MinCostFlowNetwork.ArcID] = []
         var kitchenArcs: [[MinCostFlowNetwork.ArcID]] = []
         for (index, canteen) in canteens.enumerated() {
             let nodes = Array(network.addNodes(canteen.sittings.count))
             sittingNode.append(nodes)
-            sittingArcs.append(nodes.map { network.addArc(from: $0, to: kitchen[index], capacity: canteen.seats, cost: 0) })
+            sittingArcs.append(nodes.map { node in
+                AssignmentObjective.sittingSegments(seats: canteen.seats).map { segment in
+                    network.addArc(from: node, to: kitchen[index], capacity: segment.capacity, cost: segment.cost)
+                }
+            })
             deliveryArcs.append(network.addArc(from: deliveryNode[index], to: kitchen[index],
                                                capacity: deliveryCapacity[index], cost: 0))
             let segments = AssignmentObjective.balanceSegments(kitchenCapacity: canteen.kitchenCapacity)
@@ -141,7 +145,7 @@ public struct AssignmentSolver: Sendable {
         }
 
         let saturated = SaturatedCapacities(
-            sittings: sittingArcs.map { $0.map { solution.flow(on: $0) >= network.arc($0).capacity } },
+            sittings: sittingArcs.map { $0.map { arcs in arcs.allSatisfy { solution.flow(on: $0) >= network.arc($0).capacity } } },
             delivery: deliveryArcs.map { solution.flow(on: $0) >= network.arc($0).capacity },
             kitchen: kitchenArcs.map { arcs in arcs.allSatisfy { solution.flow(on: $0) >= network.arc($0).capacity } })
         let unserved = unservedIndices.map { index in

@@ -1,0 +1,28 @@
+import ArgumentParser
+import Foundation
+import MealCore
+import MealPlanner
+
+extension MealCLI {
+    struct Assign: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Preview the day's assignment of diners to canteens (nothing is stored).")
+
+        @Option(help: "The date (YYYY-MM-DD).")
+        var date: String
+
+        @OptionGroup var planning: PlanningOptions
+        @OptionGroup var database: DatabaseOptions
+
+        func run() throws {
+            let store = try database.open()
+            try CLIError.reporting {
+                let registry = try Registry(store)
+                let reach = ServiceReach(canteens: registry.canteens, couriers: registry.couriers,
+                                         parameters: try planning.resolve(), day: try ServiceDay(date: date))
+                let assignment = AssignmentSolver(reach: reach).assign(registry.diners)
+                print(AssignmentFormatter.text(assignment, canteens: registry.canteens), terminator: "")
+            }
+        }
+    }
+}

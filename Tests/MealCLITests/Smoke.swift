@@ -1,2 +1,0 @@
-import XCTest
-final class SmokeMealCLITests: XCTestCase { func testNothing() {} }
