@@ -105,6 +105,7 @@ public struct AppDatabase: Sendable {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1 registry", migrate: Schema.v1)
+        migrator.registerMigration("v2 day plans", migrate: Schema.v2)
         return migrator
     }
 

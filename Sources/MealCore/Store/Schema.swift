@@ -75,4 +75,54 @@ enum Schema {
             t.column("detail", .text).notNull().defaults(to: "")
         }
     }
+
+    /// Day plans, kept as numbered versions per date; a published version is what operators print.
+    static func v2(_ db: Database) throws {
+        try db.create(table: "plan") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("date", .text).notNull()
+            t.column("service", .text).notNull().defaults(to: "lunch")
+            t.column("version", .integer).notNull()
+            t.column("status", .text).notNull().defaults(to: "draft").check(sql: "status IN ('draft','published')")
+            t.column("parameters", .text).notNull()
+            t.column("seed", .integer).notNull()
+            t.column("time_limit_s", .double).notNull()
+            t.column("created_at", .text).notNull()
+            t.column("created_by", .text).notNull()
+            t.column("input_digest", .text).notNull().defaults(to: "")
+            t.column("note", .text).notNull().defaults(to: "")
+            t.uniqueKey(["date", "service", "version"])
+        }
+        try db.create(table: "plan_meal") { t in
+            t.column("plan_id", .integer).notNull().references("plan", onDelete: .cascade)
+            t.column("diner_id", .text).notNull().references("diner", onDelete: .restrict)
+            t.column("canteen_id", .text).notNull().references("canteen", onDelete: .restrict)
+            t.column("mode", .text).notNull().check(sql: "mode IN ('dine_in','pickup','delivery')")
+            t.column("sitting_start_s", .integer)
+            t.column("sitting_end_s", .integer)
+            t.column("courier_id", .text).references("courier", onDelete: .restrict)
+            t.column("trip", .integer)
+            t.column("position", .integer)
+            t.column("arrive_s", .integer)
+            t.column("locked", .boolean).notNull().defaults(to: false)
+            t.primaryKey(["plan_id", "diner_id"])
+        }
+        try db.create(index: "plan_meal_on_diner", on: "plan_meal", columns: ["diner_id"])
+        try db.create(table: "plan_trip") { t in
+            t.column("plan_id", .integer).notNull().references("plan", onDelete: .cascade)
+            t.column("courier_id", .text).notNull().references("courier", onDelete: .restrict)
+            t.column("trip", .integer).notNull()
+            t.column("canteen_id", .text).notNull().references("canteen", onDelete: .restrict)
+            t.column("depart_s", .integer).notNull()
+            t.column("return_s", .integer).notNull()
+            t.primaryKey(["plan_id", "courier_id", "trip"])
+        }
+        try db.create(table: "plan_unserved") { t in
+            t.column("plan_id", .integer).notNull().references("plan", onDelete: .cascade)
+            t.column("diner_id", .text).notNull().references("diner", onDelete: .restrict)
+            t.column("reason", .text).notNull()
+            t.column("detail", .text).notNull()
+            t.primaryKey(["plan_id", "diner_id"])
+        }
+    }
 }

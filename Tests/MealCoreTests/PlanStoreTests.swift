@@ -1,0 +1,60 @@
+import XCTest
+import GRDB
+@testable import MealCore
+
+final class PlanStoreTests: XCTestCase {
+    func plan(date: String, canteen: String = "C01", note: String = "") throws -> DayPlan {
+        DayPlan(date: date, parametersJSON: "{}", seed: 7, timeLimitSeconds: 1, createdAt: "2026-11-27T00:00:00Z",
+                createdBy: "tester", note: note,
+                assignments: [
+                    PlannedMeal(dinerID: "D00001", canteenID: canteen, mode: .dineIn, sitting: try TimeWindow(parsing: "11:00-11:45")),
+                    PlannedMeal(dinerID: "D00002", canteenID: "C02", mode: .delivery, courierID: "K002", trip: 1, position: 1,
+                                arrivalSeconds: 40_000),
+                ],
+                rounds: [CourierRound(courierID: "K002", canteenID: "C02", trips: [
+                    .init(departSeconds: 39_000, returnSeconds: 41_000, stops: [("D00002", 40_000)]),
+                ])],
+                unserved: [])
+    }
+
+    func testVersionsRoundTripAndPublishing() throws {
+        let database = try AppDatabase.inMemory()
+        try importAll(into: database)
+        let first = try database.writer.write { try PlanStore.save(self.plan(date: "2026-11-25"), $0) }
+        let second = try database.writer.write { try PlanStore.save(self.plan(date: "2026-11-25", canteen: "C02"), $0) }
+        XCTAssertEqual([first.version, second.version], [1, 2])
+        let loaded = try database.writer.read { try PlanStore.load(date: "2026-11-25", version: 1, $0) }
+        XCTAssertEqual(loaded, first)
+        XCTAssertEqual(try database.writer.read { try PlanStore.load(date: "2026-11-25", $0) }.version, 2)
+        _ = try database.writer.write { try PlanStore.publish(date: "2026-11-25", version: 1, $0) }
+        XCTAssertEqual(try database.writer.read { try PlanStore.load(date: "2026-11-25", $0) }.version, 1,
+                       "the published version is the one printed")
+        XCTAssertThrowsError(try database.writer.read { try PlanStore.load(date: "2026-11-26", $0) }) { error in
+            XCTAssertEqual("\(error)", "no plan for 2026-11-26: make one with `mealcli plan --date 2026-11-26`")
+        }
+    }
+
+    func testPreviousMealsComeFromTheLastPlannedDaysCurrentVersion() throws {
+        let database = try AppDatabase.inMemory()
+        try importAll(into: database)
+        try database.writer.write { db in
+            try PlanStore.save(self.plan(date: "2026-11-23", canteen: "C02"), db)
+            try PlanStore.save(self.plan(date: "2026-11-24", canteen: "C01"), db)
+            try PlanStore.save(self.plan(date: "2026-11-26", canteen: "C02"), db)
+        }
+        let previous = try database.writer.read { try PlanStore.previousMeals(before: "2026-11-25", $0) }
+        XCTAssertEqual(previous["D00001"]?.date, "2026-11-24")
+        XCTAssertEqual(previous["D00001"]?.meal.canteenID, "C01")
+        XCTAssertEqual(previous["D00002"]?.meal.courierID, "K002")
+    }
+
+    func testAPlanNamingAnUnknownDinerIsRefusedWhole() throws {
+        let database = try AppDatabase.inMemory()
+        try importAll(into: database)
+        var bad = try plan(date: "2026-11-25")
+        bad.assignments.append(PlannedMeal(dinerID: "D99999", canteenID: "C01", mode: .pickup))
+        let before = try tableDump(database)
+        XCTAssertThrowsError(try database.writer.write { try PlanStore.save(bad, $0) })
+        XCTAssertEqual(try tableDump(database), before)
+    }
+}
