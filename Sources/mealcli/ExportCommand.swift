@@ -9,14 +9,24 @@ enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
 extension MealCLI {
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Export canteens, couriers or diners as CSV (for Excel) or JSON.",
+            abstract: "Export canteens, couriers or diners as CSV (for Excel) or JSON; a day's plan as JSON.",
             discussion: "CSV starts with a UTF-8 BOM, guards cells against spreadsheet formulas and masks phone numbers unless --unmasked.")
 
-        @Argument(help: "What to export: canteens, couriers or diners.")
-        var kind: RegistryKind
+        enum Kind: String, ExpressibleByArgument, CaseIterable { case canteens, couriers, diners, plan }
 
-        @Option(help: "csv or json.")
-        var format: ExportFormat = .csv
+        @Argument(help: "What to export: canteens, couriers, diners, or a day's plan.")
+        var kind: Kind
+
+        @Option(help: "For plan: the date (YYYY-MM-DD).")
+        var date: String?
+
+        @Option(help: "For plan: the version (default: the published one, else the newest).")
+        var version: Int?
+
+        @Option(name: .customLong("format"), help: "csv or json (default: csv; json for a plan).")
+        var formatOption: ExportFormat?
+
+        var format: ExportFormat { formatOption ?? (kind == .plan ? .json : .csv) }
 
         @Option(help: "Write to this file instead of standard output.")
         var out: String?
@@ -29,6 +39,15 @@ extension MealCLI {
 
         @OptionGroup var database: DatabaseOptions
 
+        func validate() throws {
+            if kind == .plan {
+                guard date != nil else { throw ValidationError("export plan needs --date") }
+                guard format == .json else { throw ValidationError("a plan is exported as JSON (--format json)") }
+            } else if date != nil || version != nil {
+                throw ValidationError("--date and --version are for export plan")
+            }
+        }
+
         func run() throws {
             let store = try database.open()
             try CLIError.reporting {
@@ -37,6 +56,7 @@ extension MealCLI {
                 case .canteens: try render(store.fetchAll(Canteen.self), options)
                 case .couriers: try render(store.fetchAll(Courier.self), options)
                 case .diners: try render(store.fetchAll(Diner.self), options)
+                case .plan: Array(PlanExport.json(try store.writer.read { try PlanStore.load(date: date!, version: version, $0) }).utf8)
                 }
                 try OutputTarget.emit(bytes, to: out, force: force)
             }

@@ -13,6 +13,8 @@ struct MealCLI: ParsableCommand {
             Fixture.self,
             Coverage.self,
             Assign.self,
+            Publish.self,
+            Roster.self,
             Bench.self,
 
         ]

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GRDB
 import MealCore
 import MealPlanner
 
@@ -42,8 +43,12 @@ struct Registry {
     let diners: [Diner]
 
     init(_ store: AppDatabase) throws {
-        (canteens, couriers, diners) = try store.writer.read { db in
-            (try Canteen.fetchAll(db), try Courier.fetchAll(db), try Diner.fetchAll(db))
-        }
+        self = try store.writer.read { try Registry($0) }
+    }
+
+    init(_ db: Database) throws {
+        canteens = try Canteen.fetchAll(db)
+        couriers = try Courier.fetchAll(db)
+        diners = try Diner.fetchAll(db)
     }
 }

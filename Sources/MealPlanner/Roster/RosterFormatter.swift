@@ -80,6 +80,8 @@ public enum RosterFormatter {
         return Array(CSVWriter(includesByteOrderMark: true).string(for: rows).utf8)
     }
 
+    public static func escapeHTMLText(_ text: String) -> String { escapeHTML(text) }
+
     static func escapeHTML(_ text: String) -> String {
         var out = ""
         for character in text {

@@ -1,0 +1,31 @@
+import ArgumentParser
+import MealCore
+
+extension MealCLI {
+    struct Publish: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Mark a plan version as the one operators print (default: the newest).")
+
+        @Option(help: "The date (YYYY-MM-DD).")
+        var date: String
+
+        @Option(help: "The version to publish (default: the newest).")
+        var version: Int?
+
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var operatorOptions: OperatorOptions
+
+        func run() throws {
+            let store = try database.open()
+            try CLIError.reporting {
+                let published = try store.writer.write { db in
+                    let chosen = try PlanStore.publish(date: date, version: version, db)
+                    try AppDatabase.logChange(db, by: operatorOptions.name, action: "publish", subject: date,
+                                              detail: "version \(chosen)")
+                    return chosen
+                }
+                print("\(date): version \(published) published")
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import ArgumentParser
+import Foundation
+import MealCore
+import MealPlanner
+
+enum RosterFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, csv, html, json
+}
+
+extension MealCLI {
+    struct Roster: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print a canteen's day: sittings, pickups, delivery rounds and the kitchen count.",
+            discussion: "Prints the published version of the date, else the newest draft (marked DRAFT).")
+
+        @Option(help: "The date (YYYY-MM-DD).")
+        var date: String
+
+        @Option(help: "The canteen id.")
+        var canteen: String?
+
+        @Flag(help: "Every canteen: with --format html and --out DIR, one page per canteen and an index.")
+        var all = false
+
+        @Option(help: "text, csv, html or json.")
+        var format: RosterFormat = .text
+
+        @Option(help: "A plan version (default: the published one, else the newest).")
+        var version: Int?
+
+        @Option(help: "Write to this file (or folder with --all).")
+        var out: String?
+
+        @Flag(help: "Replace existing output.")
+        var force = false
+
+        @Flag(help: "Show phone numbers in full.")
+        var unmasked = false
+
+        @OptionGroup var database: DatabaseOptions
+
+        func validate() throws {
+            if all == (canteen != nil) { throw ValidationError("give either --canteen ID or --all") }
+            if all && (format != .html || out == nil) { throw ValidationError("--all needs --format html and --out DIR") }
+        }
+
+        func run() throws {
+            let store = try database.open()
+            try CLIError.reporting {
+                let (plan, registry) = try store.writer.read { db in
+                    (try PlanStore.load(date: date, version: version, db), try Registry(db))
+                }
+                let diners = Dictionary(uniqueKeysWithValues: registry.diners.map { ($0.id, $0) })
+                let couriers = Dictionary(uniqueKeysWithValues: registry.couriers.map { ($0.id, $0) })
+                func roster(_ canteen: Canteen) -> CanteenRoster {
+                    CanteenRoster(plan: plan, canteen: canteen, diners: diners, couriers: couriers, unmaskedPhones: unmasked)
+                }
+                if all, let out {
+                    try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+                    var links = ""
+                    for canteen in registry.canteens where plan.assignments.contains(where: { $0.canteenID == canteen.id }) {
+                        let file = "\(canteen.id).html"
+                        try OutputFile.write(Array(RosterFormatter.html(roster(canteen)).utf8),
+                                             to: (out as NSString).appendingPathComponent(file), overwrite: force)
+                        let count = plan.assignments.filter { $0.canteenID == canteen.id }.count
+                        links += "<li><a href=\"\(file)\">\(RosterFormatter.escapeHTMLText(canteen.name))</a> (\(count))</li>\n"
+                    }
+                    let index = RosterFormatter.page(title: "\(date) 午餐", body: "<h1>\(date) 午餐 v\(plan.version)</h1>\n<ul>\n\(links)</ul>\n")
+                    try OutputFile.write(Array(index.utf8), to: (out as NSString).appendingPathComponent("index.html"), overwrite: force)
+                    print("\(out): \(registry.canteens.count) canteen pages and index.html")
+                    return
+                }
+                guard let canteen = registry.canteens.first(where: { $0.id == self.canteen }) else {
+                    throw StoreError.notFound(kind: "canteen", id: self.canteen ?? "")
+                }
+                let r = roster(canteen)
+                let bytes: [UInt8] = switch format {
+                case .text: Array(RosterFormatter.text(r).utf8)
+                case .csv: RosterFormatter.csv(r)
+                case .html: Array(RosterFormatter.html(r).utf8)
+                case .json: Array((RosterFormatter.json(r) + "\n").utf8)
+                }
+                try OutputTarget.emit(bytes, to: out, force: force)
+            }
+        }
+    }
+}
