@@ -15,6 +15,7 @@ struct MealCLI: ParsableCommand {
             Assign.self,
             Publish.self,
             Roster.self,
+            Routes.self,
             Bench.self,
 
         ]

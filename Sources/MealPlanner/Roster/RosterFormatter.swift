@@ -51,6 +51,18 @@ public enum RosterFormatter {
         return out
     }
 
+    /// One courier trip as a sheet to take along.
+    public static func routeSheet(_ trip: CanteenRoster.TripBlock, canteen: Canteen, date: String, version: Int) -> String {
+        var out = "\(date) v\(version)  \(trip.courierName) (\(trip.courierID), \(trip.vehicle))  trip \(trip.trip)\n"
+        out += "from \(canteen.name): leave \(trip.depart), back \(trip.back), \(trip.stops.count) meals\n"
+        var table = TerminalTable(headers: ["#", "arrive", "name", "address", "phone", "diet", "notes"], rightAligned: [0])
+        for stop in trip.stops {
+            table.append(["\(stop.position)", stop.arrival, stop.diner.name, stop.address, stop.phone, stop.diner.diets,
+                          [stop.diner.allergies, stop.diner.notes].filter { !$0.isEmpty }.joined(separator: "; ")])
+        }
+        return out + table.render()
+    }
+
     /// One row per meal, sorted as printed: sittings, pickups, trips in visiting order.
     public static func csv(_ roster: CanteenRoster) -> [UInt8] {
         var rows: [[String]] = [["date", "version", "canteen_id", "section", "sitting_or_trip", "position", "arrival",

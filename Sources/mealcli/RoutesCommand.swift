@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import MealCore
+import MealPlanner
+
+extension MealCLI {
+    struct Routes: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Route sheets for couriers: each trip's stops in order with arrival time, address and notes.")
+
+        @Option(help: "The date (YYYY-MM-DD).")
+        var date: String
+
+        @Option(help: "Only this canteen's couriers.")
+        var canteen: String?
+
+        @Option(help: "Only this courier.")
+        var courier: String?
+
+        @Option(help: "A plan version (default: the published one, else the newest).")
+        var version: Int?
+
+        @Flag(help: "Show phone numbers in full.")
+        var unmasked = false
+
+        @OptionGroup var database: DatabaseOptions
+
+        func run() throws {
+            let store = try database.open()
+            try CLIError.reporting {
+                let (plan, registry) = try store.writer.read { db in
+                    (try PlanStore.load(date: date, version: version, db), try Registry(db))
+                }
+                let diners = Dictionary(uniqueKeysWithValues: registry.diners.map { ($0.id, $0) })
+                let couriers = Dictionary(uniqueKeysWithValues: registry.couriers.map { ($0.id, $0) })
+                if let courier, couriers[courier] == nil { throw StoreError.notFound(kind: "courier", id: courier) }
+                if let canteen, !registry.canteens.contains(where: { $0.id == canteen }) {
+                    throw StoreError.notFound(kind: "canteen", id: canteen)
+                }
+                var printed = 0
+                for canteen in registry.canteens where self.canteen == nil || canteen.id == self.canteen {
+                    let roster = CanteenRoster(plan: plan, canteen: canteen, diners: diners, couriers: couriers,
+                                               unmaskedPhones: unmasked)
+                    for trip in roster.trips where courier == nil || trip.courierID == courier {
+                        print(RosterFormatter.routeSheet(trip, canteen: canteen, date: plan.date, version: plan.version))
+                        printed += 1
+                    }
+                }
+                if printed == 0 { print("no delivery trips match on \(date) (version \(plan.version))") }
+            }
+        }
+    }
+}
