@@ -51,7 +51,7 @@ struct BenchCommand: ParsableCommand {
                 + pad(String(format: "%.2f", distance), 11, right: true) + pad(refText, 11, right: true)
                 + pad(gapText, 8, right: true) + pad(String(format: "%.1f", solution.statistics.seconds), 9, right: true)
                 + pad(feasible ? "yes" : "NO", 10, right: true))
-            fflush(stdout)
+            fflush(nil)  // flushes stdout so a long run shows progress
         }
         print("")
         print("mean gap per class")

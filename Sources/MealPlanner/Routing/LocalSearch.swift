@@ -10,17 +10,24 @@ final class LocalSearch {
     private var twoOpt = TwoOptOperator()
     private var swapStar: SwapStarOperator
 
-    private var routeModifiedAt: [Int]
-    private var stopTestedAt: [Int]
+    private let routeModifiedAt: UnsafeMutablePointer<Int>
+    private let stopTestedAt: UnsafeMutablePointer<Int>
     private var clock = 0
     private var order: [Int]
 
     init(model: SearchModel) {
         self.model = model
-        routeModifiedAt = [Int](repeating: 0, count: model.routeCount)
-        stopTestedAt = [Int](repeating: -1, count: model.stopCount)
+        routeModifiedAt = .allocate(capacity: max(1, model.routeCount))
+        routeModifiedAt.initialize(repeating: 0, count: max(1, model.routeCount))
+        stopTestedAt = .allocate(capacity: max(1, model.stopCount))
+        stopTestedAt.initialize(repeating: -1, count: max(1, model.stopCount))
         order = Array(0..<model.stopCount)
         swapStar = SwapStarOperator(model: model)
+    }
+
+    deinit {
+        routeModifiedAt.deallocate()
+        stopTestedAt.deallocate()
     }
 
     /// Improves `state` until no operator finds an improving move.
@@ -61,7 +68,7 @@ final class LocalSearch {
                 if !model.isRequired[u] && state.routeOf[u] >= 0 && removeIfUnprofitable(u, state) { improved = true }
             }
             if !improved && model.stopCount > 2 {
-                improved = swapStar.run(state, routeModifiedAt: &routeModifiedAt, clock: &clock)
+                improved = swapStar.run(state, routeModifiedAt: routeModifiedAt, clock: &clock)
             }
             pass += 1
         }
@@ -112,7 +119,7 @@ final class LocalSearch {
             consider(target, state.positionOf[v])
             consider(target, state.positionOf[v] - 1)
         }
-        for target in emptyTargets { consider(target, target.isEmpty ? 0 : target.stops.count) }
+        for target in emptyTargets { consider(target, target.isEmpty ? 0 : target.stopCount) }
         guard let (target, position) = best else { return false }
         target.stops.insert(u, at: position)
         state.refresh(target)

@@ -11,16 +11,27 @@ final class SearchRoute {
     /// Locked stops occupy positions `1...lockedCount`; only trip 0 of a vehicle has them.
     let lockedCount: Int
 
+    /// The stop list that moves edit; `refresh` copies it into the caches below.
     var stops: [Int] = []
-    private(set) var location: [Int] = []
+
+    // The caches live in raw buffers sized for the whole problem: reading them through `let`
+    // pointers avoids the dynamic exclusivity checks of class properties in the inner loop.
+    private let capacity: Int
+    private let header: UnsafeMutablePointer<RouteHeader>
+    let stopAt: UnsafeMutablePointer<Int>
+    let location: UnsafeMutablePointer<Int>
     /// `prefix[p]`: the trip from the departure up to and including position `p`.
-    private(set) var prefix: [DurationSegment] = []
+    let prefix: UnsafeMutablePointer<DurationSegment>
     /// `suffix[p]`: the trip from position `p` to the return, inclusive.
-    private(set) var suffix: [DurationSegment] = []
-    private(set) var prefixDistance: [Double] = []
-    private(set) var prefixLoad: [Double] = []
-    private(set) var prefixMismatch: [Double] = []
-    private(set) var evaluation = TripEvaluation.empty
+    let suffix: UnsafeMutablePointer<DurationSegment>
+    let prefixDistance: UnsafeMutablePointer<Double>
+    let prefixLoad: UnsafeMutablePointer<Double>
+    let prefixMismatch: UnsafeMutablePointer<Double>
+
+    private struct RouteHeader {
+        var stopCount: Int
+        var evaluation: TripEvaluation
+    }
 
     init(index: Int, model: SearchModel) {
         self.index = index
@@ -29,41 +40,62 @@ final class SearchRoute {
         depotLocation = model.vehicleDepotLocation[vehicle]
         kindOffset = model.vehicleKind[vehicle] * model.kindStride
         lockedCount = trip == 0 ? model.lockedPrefix[vehicle].count : 0
+        capacity = model.stopCount + 2
+        header = .allocate(capacity: 1)
+        header.initialize(to: RouteHeader(stopCount: 0, evaluation: .empty))
+        stopAt = .allocate(capacity: capacity)
+        location = .allocate(capacity: capacity)
+        prefix = .allocate(capacity: capacity)
+        suffix = .allocate(capacity: capacity)
+        prefixDistance = .allocate(capacity: capacity)
+        prefixLoad = .allocate(capacity: capacity)
+        prefixMismatch = .allocate(capacity: capacity)
     }
 
-    var isEmpty: Bool { stops.isEmpty }
+    deinit {
+        header.deallocate()
+        stopAt.deallocate()
+        location.deallocate()
+        prefix.deallocate()
+        suffix.deallocate()
+        prefixDistance.deallocate()
+        prefixLoad.deallocate()
+        prefixMismatch.deallocate()
+    }
+
+    @inline(__always) var stopCount: Int { header.pointee.stopCount }
+    @inline(__always) var isEmpty: Bool { header.pointee.stopCount == 0 }
     /// Position of the return to the depot.
-    var endPosition: Int { stops.count + 1 }
+    @inline(__always) var endPosition: Int { header.pointee.stopCount + 1 }
+    @inline(__always) var evaluation: TripEvaluation { header.pointee.evaluation }
 
     @inline(__always)
-    func stop(at position: Int) -> Int { stops[position - 1] }
+    func stop(at position: Int) -> Int { stopAt[position] }
 
     /// Rebuilds the cumulative data after the stop list changed.
     func refresh(model: SearchModel) {
-        let count = stops.count + 2
+        let m = stops.count
+        let count = m + 2
         let n = model.locationCount
         let times = model.travelTimes + kindOffset
         let dists = model.distances + kindOffset
-        location.removeAll(keepingCapacity: true)
-        location.append(depotLocation)
-        for s in stops { location.append(model.stopLocation[s]) }
-        location.append(depotLocation)
-
-        prefix.removeAll(keepingCapacity: true)
-        prefixDistance.removeAll(keepingCapacity: true)
-        prefixLoad.removeAll(keepingCapacity: true)
-        prefixMismatch.removeAll(keepingCapacity: true)
+        location[0] = depotLocation
+        for (i, s) in stops.enumerated() {
+            stopAt[i + 1] = s
+            location[i + 1] = model.stopLocation[s]
+        }
+        location[count - 1] = depotLocation
         var segment = model.departureSegment[vehicle]
         var distance = 0.0, load = 0.0, mismatch = 0.0
-        prefix.append(segment)
-        prefixDistance.append(0)
-        prefixLoad.append(0)
-        prefixMismatch.append(0)
+        prefix[0] = segment
+        prefixDistance[0] = 0
+        prefixLoad[0] = 0
+        prefixMismatch[0] = 0
         for p in 1..<count {
             let from = location[p - 1], to = location[p]
             let node: DurationSegment
             if p < count - 1 {
-                let s = stops[p - 1]
+                let s = stopAt[p]
                 node = model.stopSegment[s]
                 load += model.stopDemand[s]
                 mismatch += model.vehicleMismatchCost[s * model.vehicleCount + vehicle]
@@ -72,26 +104,25 @@ final class SearchRoute {
             }
             segment = DurationSegment.merge(segment, times[from * n + to], node)
             distance += dists[from * n + to]
-            prefix.append(segment)
-            prefixDistance.append(distance)
-            prefixLoad.append(load)
-            prefixMismatch.append(mismatch)
+            prefix[p] = segment
+            prefixDistance[p] = distance
+            prefixLoad[p] = load
+            prefixMismatch[p] = mismatch
         }
-
-        suffix = [DurationSegment](repeating: model.returnSegment[vehicle], count: count)
         var back = model.returnSegment[vehicle]
+        suffix[count - 1] = back
         var p = count - 2
         while p >= 1 {
-            let s = stops[p - 1]
-            back = DurationSegment.merge(model.stopSegment[s], times[location[p] * n + location[p + 1]], back)
+            back = DurationSegment.merge(model.stopSegment[stopAt[p]], times[location[p] * n + location[p + 1]], back)
             suffix[p] = back
             p -= 1
         }
         suffix[0] = DurationSegment.merge(model.departureSegment[vehicle], times[location[0] * n + location[1]], back)
-
-        evaluation = TripEvaluation(
-            segment: prefix[count - 1], distance: distance, load: load, mismatch: mismatch,
-            stopCount: stops.count, isAllowed: true)
+        header.pointee = RouteHeader(
+            stopCount: m,
+            evaluation: TripEvaluation(
+                segment: prefix[count - 1], distance: distance, load: load, mismatch: mismatch,
+                stopCount: m, isAllowed: true))
     }
 }
 
@@ -157,7 +188,7 @@ struct TripBuilder {
     @inline(__always)
     mutating func add(_ route: SearchRoute, from: Int, to: Int, model: SearchModel) {
         if from > to { return }
-        for p in from...to { add(stop: route.stops[p - 1], model: model) }
+        for p in from...to { add(stop: route.stopAt[p], model: model) }
     }
 
     /// Adds the stops at positions `from...to` of `route` in reverse order (`to` first).
@@ -166,7 +197,7 @@ struct TripBuilder {
         if from > to { return }
         var p = to
         while p >= from {
-            add(stop: route.stops[p - 1], model: model)
+            add(stop: route.stopAt[p], model: model)
             p -= 1
         }
     }

@@ -16,20 +16,37 @@ struct PenaltyWeights {
 final class SearchState {
     let model: SearchModel
     let routes: [SearchRoute]
-    var penalties: PenaltyWeights
+    // Raw buffers behind `let` pointers: no dynamic exclusivity checks in the inner loop.
+    private let penaltyStorage: UnsafeMutablePointer<PenaltyWeights>
     /// Route slot of every stop, -1 when unserved.
-    var routeOf: [Int]
+    let routeOf: UnsafeMutablePointer<Int>
     /// Position of every stop in its route (1-based, 0 when unserved).
-    var positionOf: [Int]
-    private(set) var vehicleCost: [Double]
+    let positionOf: UnsafeMutablePointer<Int>
+    let vehicleCost: UnsafeMutablePointer<Double>
+
+    var penalties: PenaltyWeights {
+        @inline(__always) get { penaltyStorage.pointee }
+        set { penaltyStorage.pointee = newValue }
+    }
 
     init(model: SearchModel, penalties: PenaltyWeights) {
         self.model = model
-        self.penalties = penalties
+        penaltyStorage = .allocate(capacity: 1)
+        penaltyStorage.initialize(to: penalties)
         routes = (0..<model.routeCount).map { SearchRoute(index: $0, model: model) }
-        routeOf = [Int](repeating: -1, count: model.stopCount)
-        positionOf = [Int](repeating: 0, count: model.stopCount)
-        vehicleCost = [Double](repeating: 0, count: model.vehicleCount)
+        routeOf = .allocate(capacity: max(1, model.stopCount))
+        routeOf.initialize(repeating: -1, count: max(1, model.stopCount))
+        positionOf = .allocate(capacity: max(1, model.stopCount))
+        positionOf.initialize(repeating: 0, count: max(1, model.stopCount))
+        vehicleCost = .allocate(capacity: max(1, model.vehicleCount))
+        vehicleCost.initialize(repeating: 0, count: max(1, model.vehicleCount))
+    }
+
+    deinit {
+        penaltyStorage.deallocate()
+        routeOf.deallocate()
+        positionOf.deallocate()
+        vehicleCost.deallocate()
     }
 
     /// Replaces the whole solution with `routeStops` (one stop list per route slot).
@@ -122,7 +139,11 @@ final class SearchState {
     }
 
     /// Penalised cost of the whole solution.
-    var penalisedCost: Double { vehicleCost.reduce(0, +) + unservedCost }
+    var penalisedCost: Double {
+        var total = unservedCost
+        for v in 0..<model.vehicleCount { total += vehicleCost[v] }
+        return total
+    }
 
     /// Total load excess and time warp (including time in the box over the limit): zero for a
     /// feasible solution.
@@ -197,7 +218,7 @@ extension SearchState {
             var candidates = routes.filter { !$0.isEmpty }
             candidates += emptyRouteTargets()
             for route in candidates where model.canServe(s, route.vehicle) {
-                for position in route.lockedCount...route.stops.count {
+                for position in route.lockedCount...route.stopCount {
                     var builder = TripBuilder(route, through: position, model: model)
                     builder.add(stop: s, model: model)
                     let delta = self.delta(route.index, builder.finish(withTailOf: route, from: position + 1, model: model))

@@ -14,14 +14,15 @@ struct OrOptOperator: LocalSearchOperator {
         var best = Double.infinity
         for length in 2...3 {
             let last = first + length - 1
-            if last > route.stops.count { break }
+            if last > route.stopCount { break }
             if route === target && targetPosition >= first - 1 && targetPosition <= last { continue }
             if route !== target && model.hasVehicleRestrictions {
                 var allowed = true
                 for p in first...last where !model.canServe(route.stop(at: p), target.vehicle) { allowed = false }
                 if !allowed { continue }
             }
-            for reversed in [false, true] {
+            for orientation in 0..<2 {
+                let reversed = orientation == 1
                 let delta = price(route, first, last, reversed, target, targetPosition, state)
                 if delta < best {
                     best = delta

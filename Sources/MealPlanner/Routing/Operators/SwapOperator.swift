@@ -4,7 +4,7 @@ struct SwapOperator: LocalSearchOperator {
 
     mutating func evaluate(_ u: Int, _ target: SearchRoute, _ targetPosition: Int, _ state: SearchState) -> Double {
         let model = state.model
-        guard targetPosition >= 1, targetPosition <= target.stops.count else { return .infinity }
+        guard targetPosition >= 1, targetPosition <= target.stopCount else { return .infinity }
         let route = state.routes[state.routeOf[u]]
         let position = state.positionOf[u]
         guard state.isMovable(route, position), state.isMovable(target, targetPosition) else { return .infinity }

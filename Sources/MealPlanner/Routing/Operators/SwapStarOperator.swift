@@ -19,7 +19,7 @@ struct SwapStarOperator {
 
     /// Tries every overlapping pair of routes changed since it was last tried; applies improving
     /// exchanges. Returns whether anything changed.
-    mutating func run(_ state: SearchState, routeModifiedAt: inout [Int], clock: inout Int) -> Bool {
+    mutating func run(_ state: SearchState, routeModifiedAt: UnsafeMutablePointer<Int>, clock: inout Int) -> Bool {
         var improved = false
         let routes = state.routes
         for first in routes where !first.isEmpty {
@@ -57,7 +57,7 @@ struct SwapStarOperator {
             var top = [(cost: Double, position: Int)](repeating: (.infinity, -1), count: 3)
             let x = model.stopLocation[s]
             if model.canServe(s, into.vehicle) {
-                for p in max(0, into.lockedCount)...into.stops.count {
+                for p in max(0, into.lockedCount)...into.stopCount {
                     let a = into.location[p], b = into.location[p + 1]
                     let cost = distance(into, a, x) + distance(into, x, b) - distance(into, a, b)
                     if cost < top[2].cost {
@@ -91,22 +91,22 @@ struct SwapStarOperator {
     }
 
     private mutating func improve(_ first: SearchRoute, _ second: SearchRoute, _ state: SearchState) -> Bool {
-        let needed = 3 * (first.stops.count + second.stops.count)
+        let needed = 3 * (first.stopCount + second.stopCount)
         if bestPlaces.count < needed {
             bestPlaces = [(cost: Double, position: Int)](repeating: (.infinity, -1), count: needed)
         }
-        let secondOffset = 3 * first.stops.count
+        let secondOffset = 3 * first.stopCount
         rankPlaces(of: first, into: second, offset: 0)
         rankPlaces(of: second, into: first, offset: secondOffset)
 
         var bestEstimate = 0.0
         var best: (pu: Int, pv: Int, qu: Int, qv: Int)? = nil
-        for pu in stride(from: first.lockedCount + 1, through: first.stops.count, by: 1) {
+        for pu in stride(from: first.lockedCount + 1, through: first.stopCount, by: 1) {
             let u = first.stop(at: pu)
             let removeU = distance(first, first.location[pu - 1], first.location[pu])
                 + distance(first, first.location[pu], first.location[pu + 1])
                 - distance(first, first.location[pu - 1], first.location[pu + 1])
-            for pv in stride(from: second.lockedCount + 1, through: second.stops.count, by: 1) {
+            for pv in stride(from: second.lockedCount + 1, through: second.stopCount, by: 1) {
                 let v = second.stop(at: pv)
                 if !model.canServe(u, second.vehicle) || !model.canServe(v, first.vehicle) { continue }
                 let removeV = distance(second, second.location[pv - 1], second.location[pv])
