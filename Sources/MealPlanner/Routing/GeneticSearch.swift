@@ -1,3 +1,5 @@
+import Foundation
+
 /// Hybrid genetic search (Vidal et al. 2012/2022, as in HGS-CVRP and PyVRP): offspring from
 /// route-exchange crossover are improved by local search; infeasible solutions are kept in their
 /// own subpopulation and priced with penalties that adapt to a target share of feasible offspring.
@@ -15,6 +17,7 @@ final class GeneticSearch {
     private var recentTimeFeasible: [Bool] = []
     private let consistency: ArrivalConsistency
 
+    private var deadline: Date?
     private(set) var best: Individual?
     private(set) var iterations = 0
 
@@ -50,6 +53,8 @@ final class GeneticSearch {
 
     func run(stoppingCriterion: AnyStoppingCriterion) -> Individual {
         var criterion = stoppingCriterion
+        // A short time limit may not even allow a full initial population.
+        deadline = parameters.timeLimit.map { Date().addingTimeInterval($0) }
         initialisePopulation()
         var sinceImprovement = 0
         while !criterion.shouldStop(bestObjective: best?.objective ?? .infinity) {
@@ -80,7 +85,8 @@ final class GeneticSearch {
 
     private func initialisePopulation() {
         let free = (0..<model.stopCount).filter { s in !model.lockedPrefix.contains { $0.contains(s) } }
-        for _ in 0..<parameters.populationSize {
+        for i in 0..<parameters.populationSize {
+            if i > 0, let deadline, Date() >= deadline { break }
             var order = free
             rng.shuffle(&order)
             state.penalties = penalties

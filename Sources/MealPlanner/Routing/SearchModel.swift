@@ -45,6 +45,8 @@ final class SearchModel: @unchecked Sendable {
     let kindStride: Int
 
     let distanceWeight: Double
+    /// Whether every kind's distances are the same in both directions.
+    let isSymmetric: Bool
     let workingTimeWeight: Double
     let maxTimeInBox: Double
     /// Nearest stops of every stop by a time-window aware proximity (granular neighbourhood).
@@ -136,6 +138,9 @@ final class SearchModel: @unchecked Sendable {
             }
         }
         distanceWeight = problem.costs.perDistance
+        isSymmetric = problem.vehicleKinds.allSatisfy { kind in
+            (0..<n).allSatisfy { i in (0..<i).allSatisfy { j in kind.distances[i, j] == kind.distances[j, i] } }
+        }
         workingTimeWeight = problem.costs.perWorkingSecond
         maxTimeInBox = problem.maxTimeInBox?.value ?? .infinity
         neighbours = SearchModel.nearestNeighbours(problem, count: neighbourCount)

@@ -23,6 +23,7 @@ final class SearchState {
     /// Position of every stop in its route (1-based, 0 when unserved).
     let positionOf: UnsafeMutablePointer<Int>
     let vehicleCost: UnsafeMutablePointer<Double>
+    private let vehicleDistanceOnly: UnsafeMutablePointer<Bool>
 
     var penalties: PenaltyWeights {
         @inline(__always) get { penaltyStorage.pointee }
@@ -40,6 +41,8 @@ final class SearchState {
         positionOf.initialize(repeating: 0, count: max(1, model.stopCount))
         vehicleCost = .allocate(capacity: max(1, model.vehicleCount))
         vehicleCost.initialize(repeating: 0, count: max(1, model.vehicleCount))
+        vehicleDistanceOnly = .allocate(capacity: max(1, model.vehicleCount))
+        vehicleDistanceOnly.initialize(repeating: false, count: max(1, model.vehicleCount))
     }
 
     deinit {
@@ -47,6 +50,7 @@ final class SearchState {
         routeOf.deallocate()
         positionOf.deallocate()
         vehicleCost.deallocate()
+        vehicleDistanceOnly.deallocate()
     }
 
     /// Replaces the whole solution with `routeStops` (one stop list per route slot).
@@ -57,7 +61,7 @@ final class SearchState {
             routes[r].refresh(model: model)
             for (i, s) in stops.enumerated() { routeOf[s] = r; positionOf[s] = i + 1 }
         }
-        for v in 0..<model.vehicleCount { vehicleCost[v] = costOfVehicle(v) }
+        refreshAllCosts()
     }
 
     func export() -> [[Int]] { routes.map(\.stops) }
@@ -66,12 +70,30 @@ final class SearchState {
     func refresh(_ route: SearchRoute) {
         route.refresh(model: model)
         for (i, s) in route.stops.enumerated() { routeOf[s] = route.index; positionOf[s] = i + 1 }
-        vehicleCost[route.vehicle] = costOfVehicle(route.vehicle)
+        refreshCost(route.vehicle)
     }
 
     func refreshAllCosts() {
-        for v in 0..<model.vehicleCount { vehicleCost[v] = costOfVehicle(v) }
+        for v in 0..<model.vehicleCount { refreshCost(v) }
     }
+
+    private func refreshCost(_ v: Int) {
+        vehicleCost[v] = costOfVehicle(v)
+        // Only distance is left to gain on a vehicle without penalties when working time is free.
+        vehicleDistanceOnly[v] = model.workingTimeWeight == 0 && model.vehicleTripCount[v] == 1
+            && abs(vehicleCost[v] - penaltyFreeCost(v)) <= 1e-9
+    }
+
+    private func penaltyFreeCost(_ v: Int) -> Double {
+        let saved = penalties
+        penalties = PenaltyWeights(timeWarp: 0, excessLoad: 0)
+        defer { penalties = saved }
+        return costOfVehicle(v)
+    }
+
+    /// Whether a move inside one trip of `v` that adds distance is sure not to pay off.
+    @inline(__always)
+    func cannotImproveByDistanceAlone(_ v: Int) -> Bool { vehicleDistanceOnly[v] }
 
     // MARK: Cost
 

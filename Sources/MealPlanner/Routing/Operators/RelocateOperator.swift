@@ -9,6 +9,13 @@ struct RelocateOperator: LocalSearchOperator {
         guard state.isMovable(route, position), state.canInsert(after: targetPosition, in: target) else { return .infinity }
         if route === target {
             if targetPosition == position || targetPosition == position - 1 { return .infinity }
+            if state.cannotImproveByDistanceAlone(route.vehicle) {
+                let n = model.locationCount
+                let d = model.distances + route.kindOffset
+                let a = route.location[position - 1], x = route.location[position], b = route.location[position + 1]
+                let removal = model.distanceWeight * (d[a * n + x] + d[x * n + b] - d[a * n + b])
+                if state.insertionDistance(of: u, after: targetPosition, in: target) - removal >= 0 { return .infinity }
+            }
             var builder: TripBuilder
             if targetPosition < position {
                 builder = TripBuilder(route, through: targetPosition, model: model)
