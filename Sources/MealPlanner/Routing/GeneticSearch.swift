@@ -106,11 +106,23 @@ final class GeneticSearch {
         recentLoadFeasible.append(load <= 1e-9)
         recentTimeFeasible.append(warp <= 1e-9)
         register()
-        if !state.isFeasible && rng.unit() < parameters.repairProbability {
-            state.penalties = penalties.scaled(10)
+        if !state.isFeasible && rng.unit() < parameters.repairProbability { repair() }
+    }
+
+    /// Local search with ever stricter penalties until the solution is feasible: a violation that
+    /// is cheap under the current weights (a few seconds too long in the box) can still hide a
+    /// feasible neighbour that costs a whole extra trip.
+    private func repair() {
+        var factor = 10.0
+        for _ in 0..<3 {
+            state.penalties = penalties.scaled(factor)
             state.refreshAllCosts()
             localSearch.run(state, rng: &rng)
-            if state.isFeasible { register() }
+            if state.isFeasible {
+                register()
+                return
+            }
+            factor *= 10
         }
     }
 

@@ -36,7 +36,6 @@ final class LocalSearch {
         clock += 1
         for r in 0..<model.routeCount { routeModifiedAt[r] = clock }
         for s in 0..<model.stopCount { stopTestedAt[s] = -1 }
-        var pass = 0
         var improved = true
         while improved {
             improved = false
@@ -60,7 +59,7 @@ final class LocalSearch {
                     }
                     if position == 1 && tryMoves(u, target, 0, state) { improved = true }
                 }
-                if pass > 0 && state.routeOf[u] >= 0 {
+                if state.routeOf[u] >= 0 {
                     for target in emptyTargets where target.isEmpty {
                         if attempt(&relocate, u, target, 0, state) { improved = true; break }
                     }
@@ -70,7 +69,6 @@ final class LocalSearch {
             if !improved && model.stopCount > 2 {
                 improved = swapStar.run(state, routeModifiedAt: routeModifiedAt, clock: &clock)
             }
-            pass += 1
         }
     }
 

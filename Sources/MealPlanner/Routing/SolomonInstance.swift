@@ -10,6 +10,18 @@ public struct SolomonInstance: Sendable {
         public var readyTime: Double
         public var dueDate: Double
         public var serviceTime: Double
+
+        public init(
+            number: Int, x: Double, y: Double, demand: Int, readyTime: Double, dueDate: Double, serviceTime: Double
+        ) {
+            self.number = number
+            self.x = x
+            self.y = y
+            self.demand = demand
+            self.readyTime = readyTime
+            self.dueDate = dueDate
+            self.serviceTime = serviceTime
+        }
     }
 
     public var name: String

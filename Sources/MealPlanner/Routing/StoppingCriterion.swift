@@ -47,7 +47,7 @@ public struct NoImprovementLimit: StoppingCriterion {
         } else {
             since += 1
         }
-        return since > iterations
+        return since >= iterations
     }
 }
 
