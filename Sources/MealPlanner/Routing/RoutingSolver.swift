@@ -9,6 +9,7 @@ public enum RoutingSolver {
     ) throws -> RoutingSolution {
         try problem.validate()
         let start = Date()
+        let stoppingCriterion = parameters.stoppingCriterion()
         guard !problem.stops.isEmpty, !problem.vehicles.isEmpty else {
             return RoutingSolution(
                 vehicleRoutes: problem.vehicles.indices.map { VehicleRoute(vehicle: $0, trips: []) },
@@ -19,7 +20,7 @@ public enum RoutingSolver {
         searchParameters.neighbourCount = min(parameters.neighbourCount, problem.stops.count - 1)
         let model = SearchModel(problem, neighbourCount: searchParameters.neighbourCount)
         let search = GeneticSearch(model: model, parameters: searchParameters)
-        let found = search.run(stoppingCriterion: parameters.stoppingCriterion())
+        let found = search.run(stoppingCriterion: stoppingCriterion)
         let (routes, feasible) = found.isFeasible ? (found.routes, true) : dropUntilFeasible(found.routes, model)
         let solution = makeSolution(
             problem, model: model, routes: routes, isFeasible: feasible,

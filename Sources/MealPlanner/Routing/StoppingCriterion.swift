@@ -6,17 +6,16 @@ public protocol StoppingCriterion {
     mutating func shouldStop(bestObjective: Double) -> Bool
 }
 
-/// Wall-clock budget, measured from the first call.
+/// Wall-clock budget, measured from the creation of the criterion (so the construction of the
+/// initial population counts against it).
 public struct TimeLimit: StoppingCriterion {
     public let seconds: Double
-    private var start: Date?
+    private let start = Date()
 
     public init(seconds: Double) { self.seconds = seconds }
 
     public mutating func shouldStop(bestObjective: Double) -> Bool {
-        let now = Date()
-        if start == nil { start = now }
-        return now.timeIntervalSince(start!) >= seconds
+        Date().timeIntervalSince(start) >= seconds
     }
 }
 
