@@ -21,7 +21,8 @@ struct SolveCommand: ParsableCommand {
         do {
             instance = try SolomonInstance.load(path: file)
         } catch let error as SolomonParseError {
-            throw ValidationError(error.description)
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode.failure
         }
         let problem = instance.routingProblem
         let solution = try RoutingSolver.solve(
