@@ -4,6 +4,6 @@ extension MealCLI {
     struct Bench: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Benchmarks: they print figures; the tests check correctness.",
-            subcommands: [AssignmentBenchmark.self])
+            subcommands: [SolomonBenchmark.self, AssignmentBenchmark.self])
     }
 }

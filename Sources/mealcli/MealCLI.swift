@@ -16,6 +16,7 @@ struct MealCLI: ParsableCommand {
             Publish.self,
             Roster.self,
             Routes.self,
+            SolveCommand.self,
             Bench.self,
 
         ]
