@@ -13,6 +13,7 @@ struct MealCLI: ParsableCommand {
             Fixture.self,
             Coverage.self,
             Assign.self,
+            Plan.self,
             Publish.self,
             Roster.self,
             Routes.self,

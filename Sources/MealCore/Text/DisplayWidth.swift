@@ -60,7 +60,9 @@ public struct TerminalTable {
                 let aligned = rightAligned.contains(index)
                 parts.append(isLast && !aligned ? cell : DisplayWidth.pad(cell, to: widths[index], alignRight: aligned))
             }
-            return parts.joined(separator: "  ")
+            var text = parts.joined(separator: "  ")
+            while text.last == " " { text.removeLast() }
+            return text
         }
         var lines = [line(headers), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")]
         lines += rows.map(line)

@@ -1,0 +1,95 @@
+import Foundation
+import MealCore
+
+/// Builds and solves one canteen's delivery rounds: the canteen is the depot, its couriers
+/// working that day are the vehicles, its delivery diners the stops.
+struct CanteenRouting: Sendable {
+    struct Outcome: Sendable {
+        var rounds: [CourierRound]
+        /// Diner ids the rounds could not take.
+        var unrouted: [String]
+        var travelSeconds: Double
+    }
+
+    let canteen: Canteen
+    let couriers: [Courier]
+    let parameters: PlanningParameters
+    let model: any TravelModel
+    /// Last day's courier and arrival, per diner id.
+    let previous: [String: PreviousPlacement]
+    /// Diners whose placement a coordinator locked, with their courier and trip position kept.
+    let pinnedCourier: [String: String]
+
+    /// Per-trip limit on how many times a courier may go out; four trips fill any lunch shift.
+    static let maxTrips = 4
+
+    func problem(for diners: [Diner]) -> RoutingProblem {
+        let points = [canteen.location] + diners.map(\.location)
+        var kinds: [MealCore.VehicleKind] = []
+        for courier in couriers where !kinds.contains(courier.vehicle) { kinds.append(courier.vehicle) }
+        let routingKinds = kinds.map { vehicle in
+            VehicleKind(
+                name: vehicle.rawValue,
+                travelTimes: TravelMatrix(size: points.count) { from, to in
+                    Double(model.seconds(from: points[from], to: points[to], by: .courier(vehicle)) ?? 86_400)
+                })
+        }
+        let vehicles = couriers.map { courier in
+            RoutingVehicle(
+                name: courier.id, depot: 0, kind: kinds.firstIndex(of: courier.vehicle)!,
+                capacity: Load(courier.capacity),
+                shift: TimeWindow(Seconds(Double(courier.shift.start.seconds)), Seconds(Double(courier.shift.end.seconds))),
+                maxTrips: Self.maxTrips)
+        }
+        let radius = Double(parameters.radiusSeconds)
+        let stops = diners.enumerated().map { index, diner in
+            let window = diner.window.map { ($0.start.seconds, $0.end.seconds) }
+                ?? (parameters.defaultWindowStart, parameters.defaultWindowEnd)
+            // Compatibility: only couriers whose direct trip is inside the circle.
+            let allowed = couriers.indices.filter { v in
+                routingKinds[vehicles[v].kind].travelTimes[0, index + 1] <= radius
+            }
+            let last = previous[diner.id]
+            let preferred = last?.courierID.flatMap { id in couriers.firstIndex { $0.id == id } }
+            let pinned = pinnedCourier[diner.id].flatMap { id in couriers.firstIndex { $0.id == id } }
+            return RoutingStop(
+                name: diner.id, location: index + 1, demand: 1, serviceTime: Seconds(Double(parameters.serviceSeconds)),
+                timeWindow: TimeWindow(Seconds(Double(window.0)), Seconds(Double(window.1))),
+                isOptional: true, priority: Double(diner.priority.rawValue + 1),
+                allowedVehicles: allowed, pinnedVehicle: pinned, preferredVehicle: preferred,
+                usualArrival: last?.arrivalSeconds.map { Seconds(Double($0)) })
+        }
+        return RoutingProblem(
+            depots: [RoutingDepot(name: canteen.id, location: 0, mealsReadyAt: Seconds(Double(parameters.readySeconds)))],
+            stops: stops, vehicleKinds: routingKinds, vehicles: vehicles,
+            maxTimeInBox: Seconds(Double(parameters.maxInBoxSeconds)),
+            costs: CostWeights(perDistance: 1, unservedStop: 1_000_000, preferredVehicleMissed: 600,
+                               arrivalDeviationPerSecond: 0.1))
+    }
+
+    func solve(_ diners: [Diner], seed: UInt64, timeLimit: Double) throws -> Outcome {
+        guard !diners.isEmpty else { return Outcome(rounds: [], unrouted: [], travelSeconds: 0) }
+        guard !couriers.isEmpty else { return Outcome(rounds: [], unrouted: diners.map(\.id), travelSeconds: 0) }
+        let problem = problem(for: diners)
+        // The search stops on iteration counts, so the same input and seed give the same rounds;
+        // the time limit only guards against a pathological case.
+        let solution = try RoutingSolver.solve(problem, parameters: SolverParameters(
+            seed: seed, timeLimit: timeLimit, maxIterations: 20 * diners.count + 400,
+            maxIterationsWithoutImprovement: 10 * diners.count + 200))
+        // The planned time at the door is when service starts: a courier early for a diner's
+        // window waits, and the diner sees them at the start of service.
+        var rounds: [CourierRound] = []
+        for route in solution.vehicleRoutes where !route.trips.isEmpty {
+            rounds.append(CourierRound(
+                courierID: couriers[route.vehicle].id, canteenID: canteen.id,
+                trips: route.trips.map { trip in
+                    CourierRound.Trip(
+                        departSeconds: Int(trip.departure.value.rounded()),
+                        returnSeconds: Int(trip.returnTime.value.rounded()),
+                        stops: zip(trip.stops, trip.serviceStarts).map { (diners[$0].id, Int($1.value.rounded())) })
+                }))
+        }
+        return Outcome(rounds: rounds, unrouted: solution.unservedStops.map { diners[$0].id },
+                       travelSeconds: solution.cost.distance.value)
+    }
+}

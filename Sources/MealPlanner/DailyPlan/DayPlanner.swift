@@ -1,0 +1,179 @@
+import Foundation
+import MealCore
+
+/// Plans one day's lunch end to end: who eats, the assignment to canteens, each canteen's
+/// delivery rounds, and a second chance at another canteen for deliveries the rounds could not
+/// take. The result is a `DayPlan` ready to be stored as a new version.
+public struct DayPlanner: Sendable {
+    public struct Settings: Sendable {
+        public var parameters: PlanningParameters
+        public var seed: UInt64
+        /// Wall-clock guard for the whole routing step, in seconds.
+        public var timeLimit: Double
+        public var createdBy: String
+
+        public init(parameters: PlanningParameters = .standard, seed: UInt64 = 1, timeLimit: Double = 2,
+                    createdBy: String = ChangeClock.loginUser) {
+            self.parameters = parameters
+            self.seed = seed
+            self.timeLimit = timeLimit
+            self.createdBy = createdBy
+        }
+    }
+
+    /// What the planner reports beside the plan.
+    public struct Outcome: Sendable {
+        public var plan: DayPlan
+        public var assignment: Assignment
+        /// Delivery diners moved to another canteen because their own couriers had no room.
+        public var reroutedToOtherCanteen: Int
+        /// Total courier travel time, seconds.
+        public var courierTravelSeconds: Double
+    }
+
+    public let canteens: [Canteen]
+    public let couriers: [Courier]
+    public let diners: [Diner]
+    public let settings: Settings
+
+    public init(canteens: [Canteen], couriers: [Courier], diners: [Diner], settings: Settings) {
+        self.canteens = canteens
+        self.couriers = couriers
+        self.diners = diners
+        self.settings = settings
+    }
+
+    public func plan(day: ServiceDay, previous: [String: PreviousPlacement] = [:]) throws -> Outcome {
+        let parameters = settings.parameters
+        let model = GreatCircleTravelModel(parameters: parameters)
+        let reach = ServiceReach(canteens: canteens, couriers: couriers, parameters: parameters, day: day, model: model)
+        let assignment = AssignmentSolver(reach: reach, previous: previous).assign(diners)
+
+        let dinerByID = Dictionary(uniqueKeysWithValues: diners.map { ($0.id, $0) })
+        let canteenIndex = Dictionary(uniqueKeysWithValues: canteens.enumerated().map { ($1.id, $0) })
+        var deliveries = [[Diner]](repeating: [], count: canteens.count)
+        var mealsAt = [Int](repeating: 0, count: canteens.count)
+        for placement in assignment.placements {
+            let index = canteenIndex[placement.canteen.id]!
+            mealsAt[index] += 1
+            if placement.kind == .delivery { deliveries[index].append(placement.diner) }
+        }
+        let workingCouriers = canteens.map { canteen in couriers.filter { $0.canteenID == canteen.id && day.works($0) } }
+        func routing(_ index: Int) -> CanteenRouting {
+            CanteenRouting(canteen: canteens[index], couriers: workingCouriers[index], parameters: parameters,
+                           model: model, previous: previous, pinnedCourier: [:])
+        }
+
+        // Canteens are independent, so they are routed in parallel; each has its own seed, so
+        // the result does not depend on which thread ran it.
+        let totalStops = max(1, deliveries.reduce(0) { $0 + $1.count })
+        let cores = Double(max(1, ProcessInfo.processInfo.activeProcessorCount))
+        let jobs = canteens.indices.map { index in
+            (routing: routing(index), diners: deliveries[index], seed: settings.seed &+ UInt64(index),
+             limit: max(0.05, settings.timeLimit * cores * Double(deliveries[index].count) / Double(totalStops)))
+        }
+        let results = ParallelResults<CanteenRouting.Outcome>(count: jobs.count)
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+            let job = jobs[index]
+            results.store(index, Result { try job.routing.solve(job.diners, seed: job.seed, timeLimit: job.limit) })
+        }
+        var routed = try results.values()
+
+        // Second chance: a delivery the rounds could not take tries the other canteens within
+        // the circle that make the diet and still have kitchen room, nearest courier first.
+        var unservedExtra: [UnservedDiner] = []
+        var moved: [String: Int] = [:]  // diner id → canteen index it moved to
+        let unrouted = routed.enumerated().flatMap { index, outcome in outcome.unrouted.map { (index, $0) } }
+            .sorted { (dinerByID[$0.1]!.priority, $1.1) > (dinerByID[$1.1]!.priority, $0.1) }
+        for (home, dinerID) in unrouted {
+            let diner = dinerByID[dinerID]!
+            deliveries[home].removeAll { $0.id == dinerID }
+            mealsAt[home] -= 1
+            let candidates = reach.linksInReach(for: diner)
+                .filter { link in
+                    link.canteen != home && day.isOpen(canteens[link.canteen]) && canteens[link.canteen].makes(diner.diets)
+                        && reach.withinCircle(link, .delivery) && mealsAt[link.canteen] < canteens[link.canteen].kitchenCapacity
+                }
+                .sorted { ($0.deliverySeconds ?? .max, $0.canteen) < ($1.deliverySeconds ?? .max, $1.canteen) }
+            var placed = false
+            for link in candidates.prefix(3) {
+                let attempt = try routing(link.canteen).solve(deliveries[link.canteen] + [diner],
+                                                              seed: settings.seed &+ UInt64(link.canteen),
+                                                              timeLimit: max(0.05, settings.timeLimit / 10))
+                if attempt.unrouted.isEmpty {
+                    deliveries[link.canteen].append(diner)
+                    mealsAt[link.canteen] += 1
+                    routed[link.canteen] = attempt
+                    moved[dinerID] = link.canteen
+                    placed = true
+                    break
+                }
+            }
+            if !placed {
+                unservedExtra.append(UnservedDiner(
+                    dinerID: dinerID, reason: UnservedReason.noCourierCapacity.rawValue,
+                    detail: "no courier round from \(canteens[home].name) or another canteen within "
+                        + "\(parameters.radiusSeconds / 60) min can bring the meal inside the diner's window "
+                        + "and \(parameters.maxInBoxSeconds / 60) min in the box"))
+            }
+        }
+
+        var arrival: [String: (courier: String, trip: Int, position: Int, seconds: Int)] = [:]
+        for outcome in routed {
+            for round in outcome.rounds {
+                for (tripIndex, trip) in round.trips.enumerated() {
+                    for (position, stop) in trip.stops.enumerated() {
+                        arrival[stop.dinerID] = (round.courierID, tripIndex + 1, position + 1, stop.arrivalSeconds)
+                    }
+                }
+            }
+        }
+        let unservedIDs = Set(unservedExtra.map(\.dinerID))
+        var meals: [PlannedMeal] = []
+        for placement in assignment.placements where !unservedIDs.contains(placement.diner.id) {
+            let id = placement.diner.id
+            switch placement.kind {
+            case .dineIn:
+                meals.append(PlannedMeal(dinerID: id, canteenID: placement.canteen.id, mode: .dineIn, sitting: placement.sitting?.window))
+            case .pickup:
+                meals.append(PlannedMeal(dinerID: id, canteenID: placement.canteen.id, mode: .pickup))
+            case .delivery:
+                let canteenID = moved[id].map { canteens[$0].id } ?? placement.canteen.id
+                let stop = arrival[id]
+                meals.append(PlannedMeal(dinerID: id, canteenID: canteenID, mode: .delivery, courierID: stop?.courier,
+                                         trip: stop?.trip, position: stop?.position, arrivalSeconds: stop?.seconds))
+            }
+        }
+        meals.sort { $0.dinerID < $1.dinerID }
+        let unserved = (assignment.unserved.map { UnservedDiner(dinerID: $0.diner.id, reason: $0.reason.rawValue, detail: $0.detail) }
+            + unservedExtra).sorted { $0.dinerID < $1.dinerID }
+        let rounds = routed.flatMap(\.rounds).sorted { $0.courierID < $1.courierID }
+
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let parametersJSON = String(decoding: try encoder.encode(parameters), as: UTF8.self)
+        let plan = DayPlan(date: day.date ?? "", parametersJSON: parametersJSON, seed: settings.seed,
+                           timeLimitSeconds: settings.timeLimit, createdAt: ChangeClock.timestamp(),
+                           createdBy: settings.createdBy, note: "planned",
+                           assignments: meals, rounds: rounds, unserved: unserved)
+        return Outcome(plan: plan, assignment: assignment, reroutedToOtherCanteen: moved.count,
+                       courierTravelSeconds: routed.reduce(0) { $0 + $1.travelSeconds })
+    }
+}
+
+/// Collects the results of `DispatchQueue.concurrentPerform` by index.
+final class ParallelResults<Value: Sendable>: @unchecked Sendable {
+    private var slots: [Result<Value, Error>?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func store(_ index: Int, _ result: Result<Value, Error>) {
+        lock.withLock { slots[index] = result }
+    }
+
+    /// The values in index order; the first error (by index) is thrown.
+    func values() throws -> [Value] {
+        try lock.withLock { try slots.map { try $0!.get() } }
+    }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import MealCore
+import MealPlanner
+
+extension MealCLI {
+    struct Plan: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Plan a day's lunch: assignment, delivery rounds, and store it as a new version.",
+            discussion: "The same data, seed and time limit give the same plan. --publish makes it the version operators print.")
+
+        @Option(help: "The date (YYYY-MM-DD).")
+        var date: String
+
+        @Option(name: .customLong("time-limit"), help: "Seconds the routing may take at most (a guard: the search stops on iteration counts).")
+        var timeLimit: Double = 2
+
+        @Option(help: "Random seed of the routing search.")
+        var seed: UInt64 = 1
+
+        @Flag(help: "Publish the new version.")
+        var publish = false
+
+        @OptionGroup var planning: PlanningOptions
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var operatorOptions: OperatorOptions
+
+        func validate() throws {
+            guard timeLimit > 0 else { throw ValidationError("--time-limit must be positive") }
+        }
+
+        func run() throws {
+            let store = try database.open()
+            try CLIError.reporting {
+                let started = Date()
+                let settings = DayPlanner.Settings(parameters: try planning.resolve(), seed: seed, timeLimit: timeLimit,
+                                                   createdBy: operatorOptions.name)
+                let result = try DailyPlanning.plan(date: date, in: store, settings: settings, publish: publish)
+                print(result.summary.text(), terminator: "")
+                print(String(format: "  stored as version %d (%@) in %.2f s", result.plan.version,
+                             result.plan.status.rawValue, Date().timeIntervalSince(started)))
+            }
+        }
+    }
+}
