@@ -42,7 +42,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "MealCoreTests", dependencies: ["MealCore"]),
-        .testTarget(name: "MealPlannerTests", dependencies: ["MealPlanner", "MealCore"]),
+        .testTarget(name: "MealPlannerTests", dependencies: ["MealPlanner", "MealCore"], exclude: ["Golden"]),
         .testTarget(name: "MealCLITests", dependencies: ["mealcli", "MealCore"]),
     ],
     swiftLanguageModes: [.v6]

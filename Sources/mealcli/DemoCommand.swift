@@ -6,59 +6,88 @@ import MealPlanner
 extension MealCLI {
     struct Demo: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Run the engine on the bundled Yuehu district in a fresh database and print what it decided.")
+            abstract: "From nothing: load the bundled district into a new database, plan the next weekday, print the summary and a roster, write the HTML rosters.")
 
-        @Option(help: "The date to plan (YYYY-MM-DD; default 2026-11-25, a Wednesday).")
-        var date: String = "2026-11-25"
+        @Option(help: "Folder for the demo database and rosters (default: a new temporary folder).")
+        var dir: String?
 
-        @Option(help: "Keep the demo database here (default: a temporary file, removed afterwards).")
-        var db: String?
+        @Option(help: "The date to plan (YYYY-MM-DD; default: the next weekday).")
+        var date: String?
+
+        @Option(help: "The canteen whose roster is printed.")
+        var canteen: String = "C01"
+
+        @Option(name: .customLong("time-limit"), help: "Routing time guard in seconds.")
+        var timeLimit: Double = 10
 
         @Option(name: .customLong("fixtures-dir"), help: "Where the bundled data sets are.")
         var fixturesDirectory: String?
 
         func run() throws {
             try CLIError.reporting {
-                let temporary = FileManager.default.temporaryDirectory
-                    .appendingPathComponent("mealcli-demo-\(getpid())").path
-                let path = db ?? temporary + "/meals.db"
-                if db == nil { try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: true) }
-                defer { if db == nil { try? FileManager.default.removeItem(atPath: temporary) } }
+                let folder = try dir ?? FileManager.default.temporaryDirectory
+                    .appendingPathComponent("mealcli-demo-\(ChangeClock.timestamp().filter(\.isNumber))-\(getpid())").path
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                let path = (folder as NSString).appendingPathComponent("meals.db")
                 guard !FileManager.default.fileExists(atPath: path) else {
-                    throw ValidationError("\(path) already exists; the demo starts from an empty database")
+                    throw ValidationError("\(path) already exists; the demo starts from an empty database (choose another --dir)")
                 }
+                let day = try date ?? Self.nextWeekday()
 
-                print("== 1. Load the bundled district (Fixtures/yuehu) into \(db ?? "a temporary database")")
+                print("== 1. Load the bundled district (Fixtures/yuehu) into \(path)")
                 let store = try AppDatabase.open(path: path, create: true)
                 let directory = try FixtureLocator.directory(named: "yuehu", in: fixturesDirectory)
                 for summary in try BundledData.load(from: directory, into: store, by: "demo") {
                     print("   " + ImportReport.line(for: summary).replacingOccurrences(of: directory + "/", with: ""))
                 }
-                let registry = try Registry(store)
-                let day = try ServiceDay(date: date)
 
-                print("\n== 2. The 15-minute service circle on \(date)")
-                let reach = ServiceReach(canteens: registry.canteens, couriers: registry.couriers,
-                                         parameters: .standard, day: day)
-                let coverage = CoverageReport(diners: registry.diners, reach: reach, suggestionCount: 3)
+                print("\n== 2. The 15-minute service circle on \(day)")
+                let registry = try Registry(store)
+                let reach = ServiceReach(canteens: registry.canteens, couriers: registry.couriers, parameters: .standard,
+                                         day: try ServiceDay(date: day))
+                let coverage = CoverageReport(diners: registry.diners, reach: reach, suggestionCount: 1)
                 let d = coverage.district
                 print("   \(d.total) diners eat that day: \(d.dineIn) can dine in, \(d.pickup) pick up, "
                       + "\(d.delivery) need delivery, \(d.outside) are outside the circle")
-                for site in coverage.suggestions {
-                    print(String(format: "   suggested new site near %@ (%@, %.5f N %.5f E) brings %d inside",
-                                 site.nearDiner, site.community, site.location.latitude, site.location.longitude,
-                                 site.newlyCovered))
-                }
 
-                print("\n== 3. Assign every diner to a canteen and a service (exact min-cost flow)")
+                print("\n== 3. Plan \(day): assignment (exact min-cost flow), delivery rounds (hybrid genetic search)")
                 let started = Date()
-                let assignment = AssignmentSolver(reach: reach).assign(registry.diners)
-                let elapsed = Date().timeIntervalSince(started)
-                print(AssignmentFormatter.text(assignment, canteens: registry.canteens)
-                    .split(separator: "\n", omittingEmptySubsequences: false).map { "   " + $0 }.joined(separator: "\n"))
-                print(String(format: "   unserved by reason: %@; assignment took %.0f ms",
-                             AssignmentFormatter.unservedSummary(assignment), elapsed * 1000))
+                let result = try DailyPlanning.plan(
+                    date: day, in: store, settings: DayPlanner.Settings(seed: 1, timeLimit: timeLimit, createdBy: "demo"))
+                print(result.summary.text().split(separator: "\n").map { "   " + $0 }.joined(separator: "\n"))
+                print(String(format: "   planned and stored as version %d in %.2f s", result.plan.version,
+                             Date().timeIntervalSince(started)))
+
+                print("\n== 4. The roster of \(canteen)")
+                guard let shown = registry.canteens.first(where: { $0.id == canteen }) else {
+                    throw StoreError.notFound(kind: "canteen", id: canteen)
+                }
+                let roster = CanteenRoster(
+                    plan: result.plan, canteen: shown,
+                    diners: Dictionary(uniqueKeysWithValues: registry.diners.map { ($0.id, $0) }),
+                    couriers: Dictionary(uniqueKeysWithValues: registry.couriers.map { ($0.id, $0) }))
+                print(RosterFormatter.text(roster))
+
+                let rosters = (folder as NSString).appendingPathComponent("rosters")
+                let pages = try RosterBook.write(plan: result.plan, canteens: registry.canteens, couriers: registry.couriers,
+                                                 diners: registry.diners, to: rosters, overwrite: false)
+                print("== 5. Printable rosters: \(pages) canteen pages in \(rosters)/ (open index.html)")
+                print("   The database stays at \(path); for example:")
+                print("   mealcli routes --db \(path) --date \(day) --canteen \(canteen)")
+                print("   mealcli export plan --db \(path) --date \(day)")
             }
+        }
+
+        /// The next Monday-to-Friday date after today.
+        static func nextWeekday() throws -> String {
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = TimeZone.current
+            var day = Date()
+            repeat {
+                day = calendar.date(byAdding: .day, value: 1, to: day)!
+            } while calendar.isDateInWeekend(day)
+            let c = calendar.dateComponents([.year, .month, .day], from: day)
+            return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
         }
     }
 }

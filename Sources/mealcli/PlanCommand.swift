@@ -13,7 +13,7 @@ extension MealCLI {
         var date: String
 
         @Option(name: .customLong("time-limit"), help: "Seconds the routing may take at most (a guard: the search stops on iteration counts).")
-        var timeLimit: Double = 2
+        var timeLimit: Double = 10
 
         @Option(help: "Random seed of the routing search.")
         var seed: UInt64 = 1

@@ -56,18 +56,9 @@ extension MealCLI {
                     CanteenRoster(plan: plan, canteen: canteen, diners: diners, couriers: couriers, unmaskedPhones: unmasked)
                 }
                 if all, let out {
-                    try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-                    var links = ""
-                    for canteen in registry.canteens where plan.assignments.contains(where: { $0.canteenID == canteen.id }) {
-                        let file = "\(canteen.id).html"
-                        try OutputFile.write(Array(RosterFormatter.html(roster(canteen)).utf8),
-                                             to: (out as NSString).appendingPathComponent(file), overwrite: force)
-                        let count = plan.assignments.filter { $0.canteenID == canteen.id }.count
-                        links += "<li><a href=\"\(file)\">\(RosterFormatter.escapeHTMLText(canteen.name))</a> (\(count))</li>\n"
-                    }
-                    let index = RosterFormatter.page(title: "\(date) 午餐", body: "<h1>\(date) 午餐 v\(plan.version)</h1>\n<ul>\n\(links)</ul>\n")
-                    try OutputFile.write(Array(index.utf8), to: (out as NSString).appendingPathComponent("index.html"), overwrite: force)
-                    print("\(out): \(registry.canteens.count) canteen pages and index.html")
+                    let pages = try RosterBook.write(plan: plan, canteens: registry.canteens, couriers: registry.couriers,
+                                                     diners: registry.diners, to: out, overwrite: force, unmaskedPhones: unmasked)
+                    print("\(out): \(pages) canteen pages and index.html")
                     return
                 }
                 guard let canteen = registry.canteens.first(where: { $0.id == self.canteen }) else {

@@ -2,46 +2,66 @@ import XCTest
 import MealCore
 @testable import MealPlanner
 
-/// Plans the bundled district and checks the result with `PlanVerifier`, which shares no code
-/// with the planner.
-final class DailyPlanTests: XCTestCase {
+/// The bundled district planned once per test run (seed 1, 2026-11-25, a Wednesday), shared by
+/// the tests that only read it. The time guard is generous: the search stops on its iteration
+/// counts, so the plan is the same on any machine and in debug builds.
+enum PlannedDistrict {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Fixtures/yuehu").path
+    static let settings = DayPlanner.Settings(seed: 1, timeLimit: 600, createdBy: "test")
 
-    func loadedDistrict() throws -> AppDatabase {
+    static func loadedDistrict() throws -> AppDatabase {
         let database = try AppDatabase.inMemory()
-        _ = try BundledData.load(from: Self.fixtures, into: database, by: "test")
+        _ = try BundledData.load(from: fixtures, into: database, by: "test")
         return database
     }
 
-    func testBundledDistrictPlanKeepsEveryHardRule() throws {
+    struct Planned: Sendable {
+        let database: AppDatabase
+        let result: DailyPlanning.Result
+        let canteens: [Canteen]
+        let couriers: [Courier]
+        let diners: [Diner]
+    }
+
+    static let wednesday: Result<Planned, Error> = Result {
         let database = try loadedDistrict()
-        let settings = DayPlanner.Settings(seed: 1, timeLimit: 2, createdBy: "test")
         let result = try DailyPlanning.plan(date: "2026-11-25", in: database, settings: settings)
         let (canteens, couriers, diners) = try database.writer.read { db in
             (try Canteen.fetchAll(db), try Courier.fetchAll(db), try Diner.fetchAll(db))
         }
-        let stored = try database.writer.read { try PlanStore.load(date: "2026-11-25", $0) }
-        XCTAssertEqual(stored, result.plan, "what is stored is what was planned")
-        let problems = PlanVerifier.violations(stored, canteens: canteens, couriers: couriers, diners: diners, isoWeekday: 3)
+        return Planned(database: database, result: result, canteens: canteens, couriers: couriers, diners: diners)
+    }
+}
+
+/// Checks the planned district with `PlanVerifier`, which shares no code with the planner.
+final class DailyPlanTests: XCTestCase {
+    func testBundledDistrictPlanKeepsEveryHardRule() throws {
+        let planned = try PlannedDistrict.wednesday.get()
+        let stored = try planned.database.writer.read { try PlanStore.load(date: "2026-11-25", version: 1, $0) }
+        XCTAssertEqual(stored, planned.result.plan, "what is stored is what was planned")
+        let problems = PlanVerifier.violations(stored, canteens: planned.canteens, couriers: planned.couriers,
+                                               diners: planned.diners, isoWeekday: 3)
         XCTAssertEqual(problems, [], problems.prefix(20).joined(separator: "\n"))
         XCTAssertGreaterThan(stored.assignments.count, 1_600)
         XCTAssertGreaterThan(stored.rounds.flatMap(\.trips).count, 40)
         XCTAssertTrue(stored.rounds.contains { $0.trips.count > 1 }, "couriers go out more than once")
+        for entry in stored.unserved {
+            XCTAssertTrue(["outside_radius", "no_diet", "canteen_full", "no_courier_capacity", "closed"].contains(entry.reason))
+        }
     }
 
     func testSamePlanForSameSeedAndContinuityOnTheNextDay() throws {
-        let database = try loadedDistrict()
-        let settings = DayPlanner.Settings(seed: 7, timeLimit: 2, createdBy: "test")
-        let first = try DailyPlanning.plan(date: "2026-11-25", in: database, settings: settings).plan
-        let second = try DailyPlanning.plan(date: "2026-11-25", in: database, settings: settings).plan
-        XCTAssertEqual(first.assignments, second.assignments)
-        XCTAssertEqual(first.rounds, second.rounds)
-        XCTAssertEqual(second.version, 2)
+        let planned = try PlannedDistrict.wednesday.get()
+        let database = try PlannedDistrict.loadedDistrict()
+        let again = try DailyPlanning.plan(date: "2026-11-25", in: database, settings: PlannedDistrict.settings).plan
+        XCTAssertEqual(again.assignments, planned.result.plan.assignments)
+        XCTAssertEqual(again.rounds, planned.result.plan.rounds)
 
-        let thursday = try DailyPlanning.plan(date: "2026-11-26", in: database, settings: settings)
+        let thursday = try DailyPlanning.plan(date: "2026-11-26", in: database, settings: PlannedDistrict.settings)
         XCTAssertGreaterThan(thursday.summary.deliveryWithHistory, 300)
         XCTAssertGreaterThan(Double(thursday.summary.keptCourier) / Double(thursday.summary.deliveryWithHistory), 0.8,
                              thursday.summary.text())
+        XCTAssertEqual(thursday.summary.canteenChanged, 0, thursday.summary.text())
     }
 }

@@ -8,11 +8,13 @@ public struct DayPlanner: Sendable {
     public struct Settings: Sendable {
         public var parameters: PlanningParameters
         public var seed: UInt64
-        /// Wall-clock guard for the whole routing step, in seconds.
+        /// Wall-clock guard for the routing, in seconds. The search itself stops on iteration
+        /// counts (so the same data and seed give the same plan, on any machine); each canteen
+        /// gets a share of this guard, at least half a second, that a normal day never reaches.
         public var timeLimit: Double
         public var createdBy: String
 
-        public init(parameters: PlanningParameters = .standard, seed: UInt64 = 1, timeLimit: Double = 2,
+        public init(parameters: PlanningParameters = .standard, seed: UInt64 = 1, timeLimit: Double = 10,
                     createdBy: String = ChangeClock.loginUser) {
             self.parameters = parameters
             self.seed = seed
@@ -70,7 +72,7 @@ public struct DayPlanner: Sendable {
         let cores = Double(max(1, ProcessInfo.processInfo.activeProcessorCount))
         let jobs = canteens.indices.map { index in
             (routing: routing(index), diners: deliveries[index], seed: settings.seed &+ UInt64(index),
-             limit: max(0.05, settings.timeLimit * cores * Double(deliveries[index].count) / Double(totalStops)))
+             limit: max(0.5, settings.timeLimit * cores * Double(deliveries[index].count) / Double(totalStops)))
         }
         let results = ParallelResults<CanteenRouting.Outcome>(count: jobs.count)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
@@ -99,7 +101,7 @@ public struct DayPlanner: Sendable {
             for link in candidates.prefix(3) {
                 let attempt = try routing(link.canteen).solve(deliveries[link.canteen] + [diner],
                                                               seed: settings.seed &+ UInt64(link.canteen),
-                                                              timeLimit: max(0.05, settings.timeLimit / 10))
+                                                              timeLimit: max(0.5, settings.timeLimit / 10))
                 if attempt.unrouted.isEmpty {
                     deliveries[link.canteen].append(diner)
                     mealsAt[link.canteen] += 1
