@@ -39,7 +39,7 @@ final class AssignmentBruteForceTests: XCTestCase {
                 kitchenCapacity: Int.random(in: 1...6, using: &rng), diets: diets,
                 openDays: Bool.random(using: &rng) ? .everyDay : Weekdays(parsing: "12356")))
             for courierIndex in 0..<Int.random(in: 0...2, using: &rng) {
-                let vehicle = [MealCore.VehicleKind.walk, .bicycle, .ebike][Int.random(in: 0...2, using: &rng)]
+                let vehicle = [VehicleKind.walk, .bicycle, .ebike][Int.random(in: 0...2, using: &rng)]
                 let shift = [("10:30", "13:00"), ("12:15", "13:00"), ("10:00", "11:10")][Int.random(in: 0...2, using: &rng)]
                 couriers.append(try Courier(
                     id: "K\(index)\(courierIndex)", name: "送餐员", canteenID: "C\(index)", vehicle: vehicle,
@@ -93,7 +93,7 @@ final class AssignmentBruteForceTests: XCTestCase {
 
     static func choices(for diner: Diner, in instance: Instance) -> [Choice] {
         let walkSpeed: [Mobility: Double] = [.independent: 1.0, .walker: 0.7, .wheelchair: 0.8]
-        let courierSpeed: [MealCore.VehicleKind: Double] = [.walk: 1.2, .bicycle: 3.5, .ebike: 4.5, .tricycle: 3.0, .car: 6.5]
+        let courierSpeed: [VehicleKind: Double] = [.walk: 1.2, .bicycle: 3.5, .ebike: 4.5, .tricycle: 3.0, .car: 6.5]
         let weekday = instance.day.isoWeekday!
         var walkable: [(canteen: Int, seconds: Int)] = []
         var pickupable: [(canteen: Int, seconds: Int)] = []

@@ -42,11 +42,11 @@ final class RoutingConstraintTests: XCTestCase {
         let distances = TravelMatrix.euclidean(points)
         let times = TravelMatrix(size: points.count) { distances[$0, $1] / 5 }
         let stops = (1...4).map {
-            RoutingStop(name: "diner \($0)", location: $0, timeWindow: TimeWindow(.clock(11), .clock(13)))
+            RoutingStop(name: "diner \($0)", location: $0, timeWindow: RoutingTimeWindow(.clock(11), .clock(13)))
         }
         var problem = RoutingProblem(
             depots: [RoutingDepot(name: "canteen", location: 0)], stops: stops,
-            vehicleKinds: [VehicleKind(name: "bicycle", travelTimes: times, distances: distances)],
+            vehicleKinds: [RoutingVehicleKind(name: "bicycle", travelTimes: times, distances: distances)],
             vehicles: [RoutingVehicle(name: "courier", capacity: 2, maxTrips: 2, reloadTime: 300)])
         let solution = try RoutingSolver.solve(problem, parameters: SolverParameters(seed: 3, maxIterations: 50))
         RoutingFixtures.assertFeasible(solution, problem)
@@ -77,12 +77,12 @@ final class RoutingConstraintTests: XCTestCase {
         let distances = TravelMatrix.euclidean(points)
         let times = TravelMatrix(size: points.count) { distances[$0, $1] / 5 }  // 1300 s and 2600 s out
         let stops = (1...2).map {
-            RoutingStop(name: "diner \($0)", location: $0, timeWindow: TimeWindow(.clock(11), .clock(13)))
+            RoutingStop(name: "diner \($0)", location: $0, timeWindow: RoutingTimeWindow(.clock(11), .clock(13)))
         }
         var problem = RoutingProblem(
             depots: [RoutingDepot(name: "canteen", location: 0)], stops: stops,
-            vehicleKinds: [VehicleKind(name: "bicycle", travelTimes: times, distances: distances)],
-            vehicles: [RoutingVehicle(name: "courier", capacity: 10, shift: TimeWindow(.clock(10, 30), .clock(16)), maxTrips: 2, reloadTime: 300)],
+            vehicleKinds: [RoutingVehicleKind(name: "bicycle", travelTimes: times, distances: distances)],
+            vehicles: [RoutingVehicle(name: "courier", capacity: 10, shift: RoutingTimeWindow(.clock(10, 30), .clock(16)), maxTrips: 2, reloadTime: 300)],
             maxTimeInBox: 2700)
         let parameters = SolverParameters(seed: 5, maxIterations: 50)
 
@@ -105,12 +105,12 @@ final class RoutingConstraintTests: XCTestCase {
         let distances = TravelMatrix.euclidean(points)
         let times = TravelMatrix(size: points.count) { distances[$0, $1] / 5 }
         let stops = [
-            RoutingStop(name: "a", location: 1, timeWindow: TimeWindow(.clock(12), .clock(12, 30))),
-            RoutingStop(name: "b", location: 2, timeWindow: TimeWindow(.clock(12, 10), .clock(12, 30))),
+            RoutingStop(name: "a", location: 1, timeWindow: RoutingTimeWindow(.clock(12), .clock(12, 30))),
+            RoutingStop(name: "b", location: 2, timeWindow: RoutingTimeWindow(.clock(12, 10), .clock(12, 30))),
         ]
         let problem = RoutingProblem(
             depots: [RoutingDepot(name: "canteen", location: 0)], stops: stops,
-            vehicleKinds: [VehicleKind(name: "bicycle", travelTimes: times, distances: distances)],
+            vehicleKinds: [RoutingVehicleKind(name: "bicycle", travelTimes: times, distances: distances)],
             vehicles: [RoutingVehicle(name: "courier", capacity: 10)], maxTimeInBox: 2700)
         let solution = try RoutingSolver.solve(problem, parameters: SolverParameters(seed: 1, maxIterations: 20))
         RoutingFixtures.assertFeasible(solution, problem)

@@ -8,7 +8,7 @@ final class RoutingFleetTests: XCTestCase {
         for seed in UInt64(1)...6 {
             var problem = RoutingFixtures.randomMealProblem(seed: seed, stops: 16, vehicles: 4, capacity: 6, maxTrips: 2)
             let bicycle = problem.vehicleKinds[0]
-            let car = VehicleKind(
+            let car = RoutingVehicleKind(
                 name: "car",
                 travelTimes: TravelMatrix(size: bicycle.travelTimes.size) { (bicycle.travelTimes[$0, $1] * 0.5).rounded() },
                 distances: bicycle.distances)
@@ -19,7 +19,7 @@ final class RoutingFleetTests: XCTestCase {
             problem.vehicles[2].depot = 1
             problem.vehicles[3].depot = 1
             problem.vehicles[3].kind = 1
-            problem.vehicles[3].shift = TimeWindow(.clock(11), .clock(13))
+            problem.vehicles[3].shift = RoutingTimeWindow(.clock(11), .clock(13))
             let solution = try RoutingSolver.solve(problem, parameters: SolverParameters(seed: seed, maxIterations: 30))
             RoutingFixtures.assertFeasible(solution, problem)
             XCTAssertEqual(solution.unservedStops, [], "seed \(seed)")

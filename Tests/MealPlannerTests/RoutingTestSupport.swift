@@ -20,14 +20,14 @@ enum RoutingFixtures {
             let open = Seconds.clock(11) + Seconds(Double(rng.below(4)) * 900)
             return RoutingStop(
                 name: "diner \(i)", location: i + 1, demand: Load(1 + rng.below(2)),
-                timeWindow: TimeWindow(open, open + .minutes(60)))
+                timeWindow: RoutingTimeWindow(open, open + .minutes(60)))
         }
         let vehicles = (0..<vehicleCount).map {
             RoutingVehicle(name: "courier \($0)", capacity: Load(capacity), maxTrips: maxTrips, reloadTime: 300)
         }
         return RoutingProblem(
             depots: [RoutingDepot(name: "canteen", location: 0)], stops: stops,
-            vehicleKinds: [VehicleKind(name: "bicycle", travelTimes: times, distances: distances)],
+            vehicleKinds: [RoutingVehicleKind(name: "bicycle", travelTimes: times, distances: distances)],
             vehicles: vehicles, maxTimeInBox: maxTimeInBox)
     }
 

@@ -106,6 +106,7 @@ public struct AppDatabase: Sendable {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1 registry", migrate: Schema.v1)
         migrator.registerMigration("v2 day plans", migrate: Schema.v2)
+        migrator.registerMigration("v3 day exceptions", migrate: Schema.v3)
         return migrator
     }
 

@@ -125,4 +125,19 @@ enum Schema {
             t.primaryKey(["plan_id", "diner_id"])
         }
     }
+
+    /// What a coordinator declared about one date, whatever the plan version: a courier absent,
+    /// a canteen closed, a diner's meal cancelled, a one-off extra meal.
+    static func v3(_ db: Database) throws {
+        try db.create(table: "day_exception") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("date", .text).notNull()
+            t.column("kind", .text).notNull().check(sql: "kind IN ('courier_absent','canteen_closed','meal_cancelled','extra_meal')")
+            t.column("subject", .text).notNull()
+            t.column("reason", .text).notNull().defaults(to: "")
+            t.column("created_by", .text).notNull()
+            t.column("created_at", .text).notNull()
+            t.uniqueKey(["date", "kind", "subject"])
+        }
+    }
 }

@@ -70,10 +70,25 @@ public struct AssignmentSolver: Sendable {
         return options
     }
 
-    public func assign(_ allDiners: [Diner]) -> Assignment {
+    /// - Parameter fixed: placements a coordinator locked; they are kept as they are and use up
+    ///   their seats, kitchen and courier room before the others are assigned.
+    public func assign(_ allDiners: [Diner], fixed: [Assignment.Placement] = []) -> Assignment {
         let canteens = reach.canteens
-        let diners = allDiners.filter(reach.day.eats)
-        let deliveryCapacity = canteens.indices.map { DeliveryCapacity.meals(ofCanteen: $0, reach: reach) }
+        let fixedIDs = Set(fixed.map(\.diner.id))
+        let diners = allDiners.filter { reach.day.eats($0) && !fixedIDs.contains($0.id) }
+        let canteenIndex = Dictionary(uniqueKeysWithValues: canteens.enumerated().map { ($1.id, $0) })
+        var usedKitchen = [Int](repeating: 0, count: canteens.count)
+        var usedDelivery = [Int](repeating: 0, count: canteens.count)
+        var usedSeats = canteens.map { [Int](repeating: 0, count: $0.sittings.count) }
+        for placement in fixed {
+            guard let index = canteenIndex[placement.canteen.id] else { continue }
+            usedKitchen[index] += 1
+            if placement.kind == .delivery { usedDelivery[index] += 1 }
+            if let sitting = placement.sitting, let s = canteens[index].sittings.firstIndex(of: sitting) { usedSeats[index][s] += 1 }
+        }
+        let deliveryCapacity = canteens.indices.map {
+            max(0, DeliveryCapacity.meals(ofCanteen: $0, reach: reach) - usedDelivery[$0])
+        }
 
         var network = MinCostFlowNetwork()
         let source = network.addNode(), sink = network.addNode()
@@ -86,14 +101,14 @@ public struct AssignmentSolver: Sendable {
         for (index, canteen) in canteens.enumerated() {
             let nodes = Array(network.addNodes(canteen.sittings.count))
             sittingNode.append(nodes)
-            sittingArcs.append(nodes.map { node in
-                AssignmentObjective.sittingSegments(seats: canteen.seats).map { segment in
+            sittingArcs.append(nodes.enumerated().map { sittingIndex, node in
+                AssignmentObjective.sittingSegments(seats: max(0, canteen.seats - usedSeats[index][sittingIndex])).map { segment in
                     network.addArc(from: node, to: kitchen[index], capacity: segment.capacity, cost: segment.cost)
                 }
             })
             deliveryArcs.append(network.addArc(from: deliveryNode[index], to: kitchen[index],
                                                capacity: deliveryCapacity[index], cost: 0))
-            let segments = AssignmentObjective.balanceSegments(kitchenCapacity: canteen.kitchenCapacity)
+            let segments = AssignmentObjective.balanceSegments(kitchenCapacity: max(0, canteen.kitchenCapacity - usedKitchen[index]))
             kitchenArcs.append(zip(segments, AssignmentObjective.balanceSteps).map { capacity, step in
                 network.addArc(from: kitchen[index], to: sink, capacity: capacity, cost: step)
             })
@@ -151,7 +166,7 @@ public struct AssignmentSolver: Sendable {
         let unserved = unservedIndices.map { index in
             explainUnserved(diners[index], links: dinerLinks[index], options: dinerOptions[index], saturated: saturated)
         }
-        return Assignment(day: reach.day, placements: placements, unserved: unserved,
+        return Assignment(day: reach.day, placements: fixed + placements, unserved: unserved,
                           deliveryCapacity: Dictionary(uniqueKeysWithValues: zip(canteens.map(\.id), deliveryCapacity)),
                           cost: solution.totalCost)
     }

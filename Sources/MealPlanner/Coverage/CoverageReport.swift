@@ -88,7 +88,7 @@ public struct CoverageReport: Sendable {
         let radius = reach.radius
         func covers(_ site: GeoPoint, _ diner: Diner) -> Bool {
             let walker = diner.mobility != .bedridden && diner.mode != .delivery
-            let mode: TravelMode = walker ? .walking(diner.mode == .pickup ? .independent : diner.mobility) : .courier(MealCore.VehicleKind.ebike)
+            let mode: TravelMode = walker ? .walking(diner.mode == .pickup ? .independent : diner.mobility) : .courier(VehicleKind.ebike)
             return (model.seconds(from: diner.location, to: site, by: mode) ?? .max) <= radius
         }
         // Candidates: at most 2,000 homes, spread evenly, to keep the quadratic scan small.

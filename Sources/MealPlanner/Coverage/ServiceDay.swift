@@ -7,6 +7,8 @@ public struct ServiceDay: Sendable, Equatable {
     /// ISO weekday, Monday = 1; nil means "any day".
     public let isoWeekday: Int?
     public let date: String?
+    /// What coordinators declared for this date (absences, closures, cancellations, extras).
+    public var exceptions = DayExceptions()
 
     public static let anyDay = ServiceDay(isoWeekday: nil, date: nil)
 
@@ -34,10 +36,22 @@ public struct ServiceDay: Sendable, Equatable {
                   date: String(format: "%04d-%02d-%02d", year, month, day))
     }
 
-    public func isOpen(_ canteen: Canteen) -> Bool { isoWeekday.map(canteen.openDays.contains) ?? true }
-    public func works(_ courier: Courier) -> Bool { isoWeekday.map(courier.days.contains) ?? true }
-    /// Whether the diner eats that day: active and subscribed on that weekday.
+    public func isOpen(_ canteen: Canteen) -> Bool {
+        !exceptions.closedCanteens.contains(canteen.id) && (isoWeekday.map(canteen.openDays.contains) ?? true)
+    }
+
+    public func works(_ courier: Courier) -> Bool {
+        !exceptions.absentCouriers.contains(courier.id) && (isoWeekday.map(courier.days.contains) ?? true)
+    }
+
+    /// Whether the diner would eat that day before any cancellation: active and subscribed on
+    /// that weekday, or given a one-off extra meal.
+    public func subscribed(_ diner: Diner) -> Bool {
+        (diner.status == .active && (isoWeekday.map(diner.days.contains) ?? true)) || exceptions.extraMeals.contains(diner.id)
+    }
+
+    /// Whether the diner eats that day: subscribed, and the meal not cancelled.
     public func eats(_ diner: Diner) -> Bool {
-        diner.status == .active && (isoWeekday.map(diner.days.contains) ?? true)
+        subscribed(diner) && exceptions.cancelledMeals[diner.id] == nil
     }
 }

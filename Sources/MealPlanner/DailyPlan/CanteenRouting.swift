@@ -25,10 +25,10 @@ struct CanteenRouting: Sendable {
 
     func problem(for diners: [Diner]) -> RoutingProblem {
         let points = [canteen.location] + diners.map(\.location)
-        var kinds: [MealCore.VehicleKind] = []
+        var kinds: [VehicleKind] = []
         for courier in couriers where !kinds.contains(courier.vehicle) { kinds.append(courier.vehicle) }
         let routingKinds = kinds.map { vehicle in
-            VehicleKind(
+            RoutingVehicleKind(
                 name: vehicle.rawValue,
                 travelTimes: TravelMatrix(size: points.count) { from, to in
                     Double(model.seconds(from: points[from], to: points[to], by: .courier(vehicle)) ?? 86_400)
@@ -38,7 +38,7 @@ struct CanteenRouting: Sendable {
             RoutingVehicle(
                 name: courier.id, depot: 0, kind: kinds.firstIndex(of: courier.vehicle)!,
                 capacity: Load(courier.capacity),
-                shift: TimeWindow(Seconds(Double(courier.shift.start.seconds)), Seconds(Double(courier.shift.end.seconds))),
+                shift: RoutingTimeWindow(Seconds(Double(courier.shift.start.seconds)), Seconds(Double(courier.shift.end.seconds))),
                 maxTrips: Self.maxTrips)
         }
         let radius = Double(parameters.radiusSeconds)
@@ -54,8 +54,9 @@ struct CanteenRouting: Sendable {
             let pinned = pinnedCourier[diner.id].flatMap { id in couriers.firstIndex { $0.id == id } }
             return RoutingStop(
                 name: diner.id, location: index + 1, demand: 1, serviceTime: Seconds(Double(parameters.serviceSeconds)),
-                timeWindow: TimeWindow(Seconds(Double(window.0)), Seconds(Double(window.1))),
-                isOptional: true, priority: Double(diner.priority.rawValue + 1),
+                timeWindow: RoutingTimeWindow(Seconds(Double(window.0)), Seconds(Double(window.1))),
+                // A stop a coordinator pinned to a courier must be served by it, not traded away.
+                isOptional: pinned == nil, priority: Double(diner.priority.rawValue + 1),
                 allowedVehicles: allowed, pinnedVehicle: pinned, preferredVehicle: preferred,
                 usualArrival: last?.arrivalSeconds.map { Seconds(Double($0)) })
         }

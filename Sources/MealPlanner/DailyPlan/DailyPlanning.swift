@@ -26,11 +26,12 @@ public enum DailyPlanning {
 
     public static func plan(date: String, in database: AppDatabase, settings: DayPlanner.Settings,
                             publish: Bool = false) throws -> Result {
-        let day = try ServiceDay(date: date)
-        let (canteens, couriers, diners, previous) = try database.writer.read { db in
+        var day = try ServiceDay(date: date)
+        let (canteens, couriers, diners, previous, exceptions) = try database.writer.read { db in
             (try Canteen.fetchAll(db), try Courier.fetchAll(db), try Diner.fetchAll(db),
-             try previousPlacements(before: date, db))
+             try previousPlacements(before: date, db), try DayExceptions.load(date: date, db))
         }
+        day.exceptions = exceptions
         let planner = DayPlanner(canteens: canteens, couriers: couriers, diners: diners, settings: settings)
         let outcome = try planner.plan(day: day, previous: previous.placements)
         var plan = outcome.plan

@@ -45,11 +45,29 @@ public struct DayPlanner: Sendable {
         self.settings = settings
     }
 
-    public func plan(day: ServiceDay, previous: [String: PreviousPlacement] = [:]) throws -> Outcome {
+    /// Plans the day. `locked` are placements a coordinator fixed: they keep canteen, service,
+    /// sitting and courier; a courier all of whose meals are locked keeps the whole round as
+    /// it was (`lockedRounds`).
+    public func plan(day: ServiceDay, previous: [String: PreviousPlacement] = [:], locked: [PlannedMeal] = [],
+                     lockedRounds: [CourierRound] = []) throws -> Outcome {
         let parameters = settings.parameters
         let model = GreatCircleTravelModel(parameters: parameters)
         let reach = ServiceReach(canteens: canteens, couriers: couriers, parameters: parameters, day: day, model: model)
-        let assignment = AssignmentSolver(reach: reach, previous: previous).assign(diners)
+        let dinerByIDForLocks = Dictionary(uniqueKeysWithValues: diners.map { ($0.id, $0) })
+        let canteenByID = Dictionary(uniqueKeysWithValues: canteens.map { ($0.id, $0) })
+        let fixed: [Assignment.Placement] = locked.compactMap { meal in
+            guard let diner = dinerByIDForLocks[meal.dinerID], let canteen = canteenByID[meal.canteenID] else { return nil }
+            let kind = ServiceKind(rawValue: meal.mode.rawValue) ?? .dineIn
+            return Assignment.Placement(diner: diner, canteen: canteen, kind: kind,
+                                        sitting: meal.sitting.map(Sitting.init(window:)), travelSeconds: 0)
+        }
+        let lockedMeals = Dictionary(uniqueKeysWithValues: locked.map { ($0.dinerID, $0) })
+        let lockedCouriers = Set(lockedRounds.map(\.courierID))
+        let dinersInLockedRounds = Set(lockedRounds.flatMap { $0.trips.flatMap { $0.stops.map(\.dinerID) } })
+        let pinned = Dictionary(uniqueKeysWithValues: locked.compactMap { meal in
+            meal.courierID.map { (meal.dinerID, $0) }
+        }.filter { !dinersInLockedRounds.contains($0.0) })
+        let assignment = AssignmentSolver(reach: reach, previous: previous).assign(diners, fixed: fixed)
 
         let dinerByID = Dictionary(uniqueKeysWithValues: diners.map { ($0.id, $0) })
         let canteenIndex = Dictionary(uniqueKeysWithValues: canteens.enumerated().map { ($1.id, $0) })
@@ -58,12 +76,16 @@ public struct DayPlanner: Sendable {
         for placement in assignment.placements {
             let index = canteenIndex[placement.canteen.id]!
             mealsAt[index] += 1
-            if placement.kind == .delivery { deliveries[index].append(placement.diner) }
+            if placement.kind == .delivery && !dinersInLockedRounds.contains(placement.diner.id) {
+                deliveries[index].append(placement.diner)
+            }
         }
-        let workingCouriers = canteens.map { canteen in couriers.filter { $0.canteenID == canteen.id && day.works($0) } }
+        let workingCouriers = canteens.map { canteen in
+            couriers.filter { $0.canteenID == canteen.id && day.works($0) && !lockedCouriers.contains($0.id) }
+        }
         func routing(_ index: Int) -> CanteenRouting {
             CanteenRouting(canteen: canteens[index], couriers: workingCouriers[index], parameters: parameters,
-                           model: model, previous: previous, pinnedCourier: [:])
+                           model: model, previous: previous, pinnedCourier: pinned)
         }
 
         // Canteens are independent, so they are routed in parallel; each has its own seed, so
@@ -91,7 +113,7 @@ public struct DayPlanner: Sendable {
             let diner = dinerByID[dinerID]!
             deliveries[home].removeAll { $0.id == dinerID }
             mealsAt[home] -= 1
-            let candidates = reach.linksInReach(for: diner)
+            let candidates = lockedMeals[dinerID] != nil ? [] : reach.linksInReach(for: diner)
                 .filter { link in
                     link.canteen != home && day.isOpen(canteens[link.canteen]) && canteens[link.canteen].makes(diner.diets)
                         && reach.withinCircle(link, .delivery) && mealsAt[link.canteen] < canteens[link.canteen].kitchenCapacity
@@ -121,8 +143,8 @@ public struct DayPlanner: Sendable {
         }
 
         var arrival: [String: (courier: String, trip: Int, position: Int, seconds: Int)] = [:]
-        for outcome in routed {
-            for round in outcome.rounds {
+        for round in lockedRounds + routed.flatMap(\.rounds) {
+            do {
                 for (tripIndex, trip) in round.trips.enumerated() {
                     for (position, stop) in trip.stops.enumerated() {
                         arrival[stop.dinerID] = (round.courierID, tripIndex + 1, position + 1, stop.arrivalSeconds)
@@ -146,10 +168,11 @@ public struct DayPlanner: Sendable {
                                          trip: stop?.trip, position: stop?.position, arrivalSeconds: stop?.seconds))
             }
         }
+        for index in meals.indices where lockedMeals[meals[index].dinerID] != nil { meals[index].locked = true }
         meals.sort { $0.dinerID < $1.dinerID }
         let unserved = (assignment.unserved.map { UnservedDiner(dinerID: $0.diner.id, reason: $0.reason.rawValue, detail: $0.detail) }
-            + unservedExtra).sorted { $0.dinerID < $1.dinerID }
-        let rounds = routed.flatMap(\.rounds).sorted { $0.courierID < $1.courierID }
+            + unservedExtra + cancelledMeals(day)).sorted { $0.dinerID < $1.dinerID }
+        let rounds = (lockedRounds + routed.flatMap(\.rounds)).sorted { $0.courierID < $1.courierID }
 
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
@@ -160,6 +183,16 @@ public struct DayPlanner: Sendable {
                            assignments: meals, rounds: rounds, unserved: unserved)
         return Outcome(plan: plan, assignment: assignment, reroutedToOtherCanteen: moved.count,
                        courierTravelSeconds: routed.reduce(0) { $0 + $1.travelSeconds })
+    }
+}
+
+extension DayPlanner {
+    /// Diners who would eat but whose meal a coordinator cancelled, listed so the plan still
+    /// accounts for everyone subscribed that day.
+    func cancelledMeals(_ day: ServiceDay) -> [UnservedDiner] {
+        diners.filter { day.subscribed($0) && day.exceptions.cancelledMeals[$0.id] != nil }.map {
+            UnservedDiner(dinerID: $0.id, reason: "cancelled", detail: day.exceptions.cancelledMeals[$0.id] ?? "")
+        }
     }
 }
 

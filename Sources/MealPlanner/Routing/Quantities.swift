@@ -65,7 +65,7 @@ public struct Load: Hashable, Comparable, Sendable, Codable, CustomStringConvert
 }
 
 /// An interval of allowed start times; `latest` is the last moment service may begin.
-public struct TimeWindow: Hashable, Sendable, Codable {
+public struct RoutingTimeWindow: Hashable, Sendable, Codable {
     public var earliest: Seconds
     public var latest: Seconds
 

@@ -6,7 +6,7 @@
 public struct RoutingProblem: Sendable {
     public var depots: [RoutingDepot]
     public var stops: [RoutingStop]
-    public var vehicleKinds: [VehicleKind]
+    public var vehicleKinds: [RoutingVehicleKind]
     public var vehicles: [RoutingVehicle]
     /// Longest time a meal may spend in the box between the trip leaving the depot and the
     /// courier arriving at the door; `nil` for no limit (benchmarks).
@@ -14,7 +14,7 @@ public struct RoutingProblem: Sendable {
     public var costs: CostWeights
 
     public init(
-        depots: [RoutingDepot], stops: [RoutingStop], vehicleKinds: [VehicleKind],
+        depots: [RoutingDepot], stops: [RoutingStop], vehicleKinds: [RoutingVehicleKind],
         vehicles: [RoutingVehicle], maxTimeInBox: Seconds? = Seconds(2700),
         costs: CostWeights = CostWeights()
     ) {
@@ -67,7 +67,7 @@ public struct RoutingStop: Sendable {
     public var demand: Load
     public var serviceTime: Seconds
     /// Window in which service must start.
-    public var timeWindow: TimeWindow
+    public var timeWindow: RoutingTimeWindow
     /// An optional stop may be left unserved at a cost of `priority × costs.unservedStop`; a
     /// required one is only left out when no feasible plan serves it.
     public var isOptional: Bool
@@ -84,7 +84,7 @@ public struct RoutingStop: Sendable {
 
     public init(
         name: String, location: Int, demand: Load = 1, serviceTime: Seconds = 120,
-        timeWindow: TimeWindow = TimeWindow(.clock(11), .clock(12, 30)),
+        timeWindow: RoutingTimeWindow = RoutingTimeWindow(.clock(11), .clock(12, 30)),
         isOptional: Bool = false, priority: Double = 1, allowedVehicles: [Int]? = nil,
         pinnedVehicle: Int? = nil, preferredVehicle: Int? = nil, usualArrival: Seconds? = nil
     ) {
@@ -103,7 +103,7 @@ public struct RoutingStop: Sendable {
 }
 
 /// A mode of transport with its own travel times (bicycle, car, van).
-public struct VehicleKind: Sendable {
+public struct RoutingVehicleKind: Sendable {
     public var name: String
     /// Travel time in seconds between locations.
     public var travelTimes: TravelMatrix
@@ -125,7 +125,7 @@ public struct RoutingVehicle: Sendable {
     /// Meals that fit in the box on one trip.
     public var capacity: Load
     /// The courier leaves the depot no earlier than `shift.earliest` and is back by `shift.latest`.
-    public var shift: TimeWindow
+    public var shift: RoutingTimeWindow
     /// Trips per day: after each trip the courier returns to the depot to reload.
     public var maxTrips: Int
     /// Time spent at the depot at the end of each trip (unloading boxes, reloading).
@@ -138,7 +138,7 @@ public struct RoutingVehicle: Sendable {
 
     public init(
         name: String, depot: Int = 0, kind: Int = 0, capacity: Load,
-        shift: TimeWindow = TimeWindow(.clock(10, 30), .clock(14)), maxTrips: Int = 1,
+        shift: RoutingTimeWindow = RoutingTimeWindow(.clock(10, 30), .clock(14)), maxTrips: Int = 1,
         reloadTime: Seconds = 0, fixedCost: Double = 0, lockedPrefix: [Int] = []
     ) {
         self.name = name

@@ -47,17 +47,17 @@ public struct SolomonInstance: Sendable {
             RoutingStop(
                 name: String(c.number), location: c.number, demand: Load(c.demand),
                 serviceTime: Seconds(c.serviceTime),
-                timeWindow: TimeWindow(Seconds(c.readyTime), Seconds(c.dueDate)))
+                timeWindow: RoutingTimeWindow(Seconds(c.readyTime), Seconds(c.dueDate)))
         }
         let vehicles = (0..<vehicleCount).map { v in
             RoutingVehicle(
                 name: "vehicle \(v + 1)", depot: 0, kind: 0, capacity: Load(capacity),
-                shift: TimeWindow(Seconds(depot.readyTime), Seconds(depot.dueDate)))
+                shift: RoutingTimeWindow(Seconds(depot.readyTime), Seconds(depot.dueDate)))
         }
         return RoutingProblem(
             depots: [RoutingDepot(name: "depot", location: 0, mealsReadyAt: Seconds(depot.readyTime))],
             stops: Array(stops),
-            vehicleKinds: [VehicleKind(name: "vehicle", travelTimes: matrix)],
+            vehicleKinds: [RoutingVehicleKind(name: "vehicle", travelTimes: matrix)],
             vehicles: vehicles, maxTimeInBox: nil,
             costs: CostWeights(perDistance: 1))
     }

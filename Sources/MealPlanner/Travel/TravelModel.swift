@@ -4,7 +4,7 @@ import MealCore
 public enum TravelMode: Hashable, Sendable {
     /// A diner on foot at their own pace.
     case walking(Mobility)
-    case courier(MealCore.VehicleKind)
+    case courier(VehicleKind)
 }
 
 /// Answers "how many seconds from A to B by this mode". The planner asks only this, so a model
@@ -20,14 +20,14 @@ public protocol TravelModel: Sendable {
 public struct GreatCircleTravelModel: TravelModel {
     public let parameters: PlanningParameters
     private let walkSpeeds: [Mobility: Double]
-    private let courierSpeeds: [MealCore.VehicleKind: Double]
+    private let courierSpeeds: [VehicleKind: Double]
 
     public init(parameters: PlanningParameters = .standard) {
         self.parameters = parameters
         var walk: [Mobility: Double] = [:]
         for mobility in Mobility.allCases { walk[mobility] = parameters.walkingSpeed(for: mobility) }
         walkSpeeds = walk
-        courierSpeeds = Dictionary(uniqueKeysWithValues: MealCore.VehicleKind.allCases.map { ($0, parameters.speed(of: $0)) })
+        courierSpeeds = Dictionary(uniqueKeysWithValues: VehicleKind.allCases.map { ($0, parameters.speed(of: $0)) })
     }
 
     public func metres(from origin: GeoPoint, to destination: GeoPoint) -> Double {

@@ -34,7 +34,7 @@ public struct PlanningParameters: Codable, Equatable, Sendable {
         mobility == .bedridden ? nil : walkSpeed[mobility.rawValue]
     }
 
-    public func speed(of vehicle: MealCore.VehicleKind) -> Double {
+    public func speed(of vehicle: VehicleKind) -> Double {
         courierSpeed[vehicle.rawValue] ?? 1.0
     }
 
@@ -47,7 +47,7 @@ public struct PlanningParameters: Codable, Equatable, Sendable {
                 throw DomainError(field: "walk_speed", "needs a positive speed for \(mobility.rawValue)")
             }
         }
-        for vehicle in MealCore.VehicleKind.allCases {
+        for vehicle in VehicleKind.allCases {
             guard let speed = courierSpeed[vehicle.rawValue], speed > 0 else {
                 throw DomainError(field: "courier_speed", "needs a positive speed for \(vehicle.rawValue)")
             }

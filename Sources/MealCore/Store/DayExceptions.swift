@@ -1,0 +1,51 @@
+import GRDB
+
+/// The coordinators' declarations about a date that every plan version of it must respect.
+public struct DayExceptions: Sendable, Equatable {
+    public var absentCouriers: Set<String> = []
+    public var closedCanteens: Set<String> = []
+    /// Diner id → reason (`hospitalized`, `away`, `other`).
+    public var cancelledMeals: [String: String] = [:]
+    /// Diners who eat that day although not subscribed on that weekday.
+    public var extraMeals: Set<String> = []
+
+    public init() {}
+
+    public enum Kind: String, Sendable {
+        case courierAbsent = "courier_absent"
+        case canteenClosed = "canteen_closed"
+        case mealCancelled = "meal_cancelled"
+        case extraMeal = "extra_meal"
+    }
+
+    public static func load(date: String, _ db: Database) throws -> DayExceptions {
+        var result = DayExceptions()
+        for row in try Row.fetchAll(db, sql: "SELECT kind, subject, reason FROM day_exception WHERE date = ? ORDER BY id",
+                                    arguments: [date]) {
+            let subject: String = row["subject"]
+            switch Kind(rawValue: row["kind"]) {
+            case .courierAbsent: result.absentCouriers.insert(subject)
+            case .canteenClosed: result.closedCanteens.insert(subject)
+            case .mealCancelled: result.cancelledMeals[subject] = row["reason"]
+            case .extraMeal: result.extraMeals.insert(subject)
+            case nil: break
+            }
+        }
+        return result
+    }
+
+    /// Records a declaration; declaring the same thing twice is harmless. A cancellation and an
+    /// extra meal for the same diner undo each other.
+    public static func record(_ kind: Kind, subject: String, reason: String = "", date: String, by user: String,
+                              _ db: Database) throws {
+        if kind == .extraMeal || kind == .mealCancelled {
+            let opposite: Kind = kind == .extraMeal ? .mealCancelled : .extraMeal
+            try db.execute(sql: "DELETE FROM day_exception WHERE date = ? AND kind = ? AND subject = ?",
+                           arguments: [date, opposite.rawValue, subject])
+        }
+        try db.execute(sql: """
+            INSERT INTO day_exception (date, kind, subject, reason, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT(date, kind, subject) DO UPDATE SET reason = excluded.reason
+            """, arguments: [date, kind.rawValue, subject, reason, user, ChangeClock.timestamp()])
+    }
+}
