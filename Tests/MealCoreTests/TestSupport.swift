@@ -2,19 +2,9 @@ import Foundation
 import GRDB
 @testable import MealCore
 
-/// Every row of every table as text, in a stable order: two equal dumps mean the database
-/// content is unchanged.
+/// The database content as text: equal dumps mean nothing was written.
 func tableDump(_ database: AppDatabase) throws -> String {
-    try database.writer.read { db in
-        var text = ""
-        let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-        for table in tables {
-            text += "## \(table)\n"
-            let rows = try Row.fetchAll(db, sql: "SELECT * FROM \"\(table)\"").map(\.description).sorted()
-            text += rows.joined(separator: "\n") + "\n"
-        }
-        return text
-    }
+    try database.contentSnapshot()
 }
 
 let canteensCSV = """

@@ -270,6 +270,7 @@ public struct PlanEditor {
     public mutating func setCourierLock(_ courierID: String, locked: Bool) throws {
         guard couriers[courierID] != nil else { throw Failure.unknown(kind: "courier", id: courierID) }
         let ids = meals.values.filter { $0.courierID == courierID }.map(\.dinerID)
+        guard !ids.isEmpty else { throw Failure.impossible("courier \(courierID) has no deliveries in this plan") }
         for id in ids { meals[id]!.locked = locked }
         log.append("\(locked ? "locked" : "unlocked") the round of \(courierID) (\(ids.count) meals)")
     }
@@ -369,7 +370,9 @@ public struct PlanEditor {
             if !dirty.contains(courierID), let kept = timedRounds[courierID] {
                 round = kept
             } else {
-                round = CourierRound(courierID: courierID, canteenID: courier.canteenID, trips: timetable(courierID).time(trips).trips)
+                let departures = timedRounds[courierID]?.trips.map(\.departSeconds) ?? []
+                round = CourierRound(courierID: courierID, canteenID: courier.canteenID,
+                                     trips: timetable(courierID).time(trips, keepDepartures: departures).trips)
             }
             rounds.append(round)
             for (t, trip) in round.trips.enumerated() {

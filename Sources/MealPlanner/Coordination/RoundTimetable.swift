@@ -28,7 +28,17 @@ struct RoundTimetable {
         diner.window.map { ($0.start.seconds, $0.end.seconds) } ?? (parameters.defaultWindowStart, parameters.defaultWindowEnd)
     }
 
-    func time(_ trips: [[String]]) -> Timed {
+    /// - Parameter keepDepartures: departure times the trips had before an edit; a trip keeps
+    ///   its time when it still works, so the diners already on it keep theirs.
+    func time(_ trips: [[String]], keepDepartures: [Int] = []) -> Timed {
+        if !keepDepartures.isEmpty {
+            let kept = time(trips, departures: keepDepartures)
+            if kept.isFeasible { return kept }
+        }
+        return time(trips, departures: [])
+    }
+
+    private func time(_ trips: [[String]], departures: [Int]) -> Timed {
         var timed: [CourierRound.Trip] = []
         var problems: [String] = []
         var travelTotal = 0
@@ -41,7 +51,8 @@ struct RoundTimetable {
             }
             // Leave late enough that the courier does not wait at the first door.
             let firstLeg = travel(canteen.location, homes[0].location)
-            let depart = max(available, window(of: homes[0]).start - firstLeg)
+            let usefulDeparture = tripIndex < departures.count ? departures[tripIndex] : window(of: homes[0]).start - firstLeg
+            let depart = max(available, usefulDeparture)
             var clock = depart, here = canteen.location
             var stopTimes: [(dinerID: String, arrivalSeconds: Int)] = []
             for diner in homes {

@@ -1,0 +1,109 @@
+import Foundation
+import GRDB
+import MealCore
+
+/// Re-optimises the latest version of a date around what coordinators locked, changing as few
+/// diners as the budget allows.
+public enum Replanner {
+    public struct Outcome: Sendable {
+        public var plan: DayPlan
+        /// Diners whose placement differs from the version it started from (the change rule below).
+        public var changed: Set<String>
+        /// Diners a fresh, unconstrained re-optimisation would have changed.
+        public var idealChanged: Int
+        /// Which plan was kept: the re-optimised one, or the current one improved within the budget.
+        public var strategy: String
+    }
+
+    /// A diner counts as changed when their canteen, service or courier differs, their arrival
+    /// moved by more than 15 minutes, or they are served in one plan and not in the other.
+    public static func changedDiners(from a: DayPlan, to b: DayPlan) -> Set<String> {
+        let mealsA = Dictionary(uniqueKeysWithValues: a.assignments.map { ($0.dinerID, $0) })
+        let mealsB = Dictionary(uniqueKeysWithValues: b.assignments.map { ($0.dinerID, $0) })
+        var changed = Set<String>()
+        for id in Set(mealsA.keys).union(mealsB.keys) {
+            guard let x = mealsA[id], let y = mealsB[id] else { changed.insert(id); continue }
+            if x.canteenID != y.canteenID || x.mode != y.mode || x.courierID != y.courierID { changed.insert(id); continue }
+            if let s = x.arrivalSeconds, let t = y.arrivalSeconds, abs(s - t) > 900 { changed.insert(id) }
+        }
+        return changed
+    }
+
+    static func score(_ plan: DayPlan, _ editor: PlanEditor) -> (unserved: Int, travel: Int) {
+        let travel = plan.rounds.reduce(0) { total, round in
+            total + editor.timetable(round.courierID).time(round.trips.map { $0.stops.map(\.dinerID) }).travelSeconds
+        }
+        return (plan.unserved.filter { $0.reason != "cancelled" }.count, travel)
+    }
+
+    /// - Parameter maxChanges: at most this many diners may differ from the current version;
+    ///   nil minimises changes first and travel second (the planner's continuity costs).
+    public static func replan(date: String, in database: AppDatabase, by user: String, maxChanges: Int?,
+                              seed: UInt64 = 1, timeLimit: Double = 10) throws -> Outcome {
+        let context = try database.writer.read { try PlanEditing.context(date: date, $0) }
+        let current = context.plan
+        let locked = current.assignments.filter(\.locked)
+        let lockedRounds = current.rounds.filter { round in
+            let ids = round.trips.flatMap { $0.stops.map(\.dinerID) }
+            return !ids.isEmpty && ids.allSatisfy { id in locked.contains { $0.dinerID == id } }
+        }
+        // Continuity towards the current version is what makes the planner change little.
+        let previous = Dictionary(uniqueKeysWithValues: current.assignments.map { meal in
+            (meal.dinerID, PreviousPlacement(canteenID: meal.canteenID, kind: ServiceKind(rawValue: meal.mode.rawValue) ?? .dineIn,
+                                             sitting: meal.sitting.map(Sitting.init(window:)), courierID: meal.courierID,
+                                             arrivalSeconds: meal.arrivalSeconds))
+        })
+        let planner = DayPlanner(canteens: context.canteens, couriers: context.couriers, diners: context.diners,
+                                 settings: .init(parameters: context.parameters, seed: seed, timeLimit: timeLimit, createdBy: user))
+        var ideal = try planner.plan(day: context.day, previous: previous, locked: locked, lockedRounds: lockedRounds).plan
+        ideal.note = "replan"
+        let idealChanged = changedDiners(from: current, to: ideal)
+
+        var chosen = ideal, changed = idealChanged, strategy = "re-optimised"
+        if let maxChanges, idealChanged.count > maxChanges {
+            // Over budget: start from the current version and take, one diner at a time, the
+            // re-optimised placement of delivery diners whose move shortens the rounds, while the
+            // number of changed diners stays within the budget.
+            var editor = PlanEditor(plan: current, canteens: context.canteens, couriers: context.couriers,
+                                    diners: context.diners, parameters: context.parameters, day: context.day)
+            var best = editor.result(from: current, note: "replan", by: user)
+            var bestScore = score(best, editor)
+            let idealMeals = Dictionary(uniqueKeysWithValues: ideal.assignments.map { ($0.dinerID, $0) })
+            for id in idealChanged.sorted() {
+                guard let target = idealMeals[id], target.mode == .delivery, let courier = target.courierID,
+                      let now = current.assignment(of: id), now.mode == .delivery, !now.locked else { continue }
+                var trial = editor
+                guard (try? trial.moveToCourier(id, courierID: courier, position: nil)) != nil else { continue }
+                let candidate = trial.result(from: current, note: "replan", by: user)
+                let candidateChanged = changedDiners(from: current, to: candidate)
+                let candidateScore = score(candidate, trial)
+                let problems = candidate.rounds.contains { round in
+                    !trial.timetable(round.courierID).time(round.trips.map { $0.stops.map(\.dinerID) }).isFeasible
+                }
+                if !problems, candidateChanged.count <= maxChanges, candidateScore < bestScore {
+                    editor = trial
+                    best = candidate
+                    bestScore = candidateScore
+                }
+            }
+            chosen = best
+            changed = changedDiners(from: current, to: best)
+            strategy = "current version improved within the budget of \(maxChanges)"
+        }
+        let final = chosen
+        let stored = try database.writer.write { db -> DayPlan in
+            let latest = try PlanStore.latestVersion(date: date, db) ?? 0
+            guard latest == current.version else {
+                throw PlanEditing.Conflict(date: date, baseVersion: current.version, latestVersion: latest,
+                                           collisions: ["the plan"], since: try PlanEditing.history(date: date, afterVersion: current.version, db))
+            }
+            let saved = try PlanStore.save(final, db)
+            try AppDatabase.logChange(db, by: user, action: "replan", subject: date,
+                                      detail: "version \(saved.version): \(changed.count) diners changed (\(strategy); "
+                                          + "a fresh re-optimisation would change \(idealChanged.count))"
+                                          + (maxChanges.map { ", budget \($0)" } ?? ""))
+            return saved
+        }
+        return Outcome(plan: stored, changed: changed, idealChanged: idealChanged.count, strategy: strategy)
+    }
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import MealCore
+import MealPlanner
+
+/// What every coordinator's change names: the date, and the version it was made on.
+struct EditOptions: ParsableArguments {
+    @Option(help: "The date (YYYY-MM-DD).")
+    var date: String
+
+    @Option(name: .customLong("on-version"),
+            help: "The version you were looking at (default: the latest). If others changed the same diners since, the change is refused.")
+    var onVersion: Int?
+
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var operatorOptions: OperatorOptions
+
+    /// Applies one change and prints what it did; the new version is stored in one transaction.
+    func apply(action: String, subject: String, _ edit: (inout PlanEditor) throws -> Void) throws {
+        let store = try database.open()
+        try CLIError.reporting {
+            let (plan, editor) = try PlanEditing.apply(date: date, in: store, by: operatorOptions.name, baseVersion: onVersion,
+                                                       action: action, subject: subject, edit)
+            for line in editor.log { print(line) }
+            let unserved = editor.touched.compactMap { id in plan.unserved.first { $0.dinerID == id } }.sorted { $0.dinerID < $1.dinerID }
+            for entry in unserved where entry.reason != "cancelled" {
+                print("cannot be served: \(entry.dinerID) (\(entry.reason)): \(entry.detail)")
+            }
+            print("\(date): stored as version \(plan.version) (\(editor.touched.count) diner\(editor.touched.count == 1 ? "" : "s") changed); "
+                  + "`mealcli check --date \(date)` lists any rule it breaks")
+        }
+    }
+}
+
+extension PlannedMeal.Mode: ExpressibleByArgument {}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import MealCore
+import MealPlanner
+
+extension MealCLI {
+    struct Replan: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Re-optimise the latest version around the locks, changing at most --max-changes diners.",
+            discussion: """
+                A diner counts as changed when canteen, service or courier differ or the arrival moves by more than \
+                15 minutes. Without --max-changes, changes are minimised first and travel second.
+                """)
+
+        @Option(help: "The date (YYYY-MM-DD).") var date: String
+        @Option(name: .customLong("max-changes"), help: "At most this many diners may change.") var maxChanges: Int?
+        @Option(help: "Random seed of the routing search.") var seed: UInt64 = 1
+        @Option(name: .customLong("time-limit"), help: "Routing time guard in seconds.") var timeLimit: Double = 10
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var operatorOptions: OperatorOptions
+
+        func validate() throws {
+            if let maxChanges, maxChanges < 0 { throw ValidationError("--max-changes cannot be negative") }
+        }
+
+        func run() throws {
+            let store = try database.open()
+            try CLIError.reporting {
+                let started = Date()
+                let outcome = try Replanner.replan(date: date, in: store, by: operatorOptions.name, maxChanges: maxChanges,
+                                                   seed: seed, timeLimit: timeLimit)
+                print("\(date): version \(outcome.plan.version), \(outcome.changed.count) diners changed "
+                      + "(\(outcome.strategy); a fresh re-optimisation would change \(outcome.idealChanged)); "
+                      + "\(outcome.plan.unserved.filter { $0.reason != "cancelled" }.count) unserved; "
+                      + String(format: "%.2f s", Date().timeIntervalSince(started)))
+            }
+        }
+    }
+}
