@@ -26,6 +26,7 @@ struct MealCLI: ParsableCommand {
             Absent.self,
             Close.self,
             Replan.self,
+            Batch.self,
             SolveCommand.self,
             Bench.self,
 

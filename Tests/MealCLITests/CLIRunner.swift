@@ -34,11 +34,7 @@ struct CLIRunner {
         process.executableURL = Self.binary
         process.arguments = arguments
         process.currentDirectoryURL = directory
-        var env = ProcessInfo.processInfo.environment
-        env.removeValue(forKey: "MEALS_DB")
-        env["USER"] = "tester"
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
+        process.environment = Self.environment(environment)
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -49,6 +45,15 @@ struct CLIRunner {
         process.waitUntilExit()
         return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
                       stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// The environment commands run with: no database from the caller's shell, a fixed user.
+    static func environment(_ extra: [String: String] = [:]) -> [String: String] {
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "MEALS_DB")
+        env["USER"] = "tester"
+        for (key, value) in extra { env[key] = value }
+        return env
     }
 
     func write(_ name: String, _ text: String) throws {

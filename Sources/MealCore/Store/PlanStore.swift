@@ -81,6 +81,16 @@ public enum PlanStore {
             """, arguments: [date, service])
     }
 
+    /// The newest version of a date with the digest of the inputs it was planned from.
+    public static func latestInputs(date: String, service: String = "lunch", _ db: Database) throws
+        -> (version: Int, digest: String, status: DayPlan.Status, note: String)? {
+        try Row.fetchOne(db, sql: """
+            SELECT version, input_digest, status, note FROM plan WHERE date = ? AND service = ? ORDER BY version DESC LIMIT 1
+            """, arguments: [date, service]).map { row in
+            (row["version"], row["input_digest"], DayPlan.Status(rawValue: row["status"]) ?? .draft, row["note"])
+        }
+    }
+
     public static func latestVersion(date: String, service: String = "lunch", _ db: Database) throws -> Int? {
         try Int.fetchOne(db, sql: "SELECT max(version) FROM plan WHERE date = ? AND service = ?", arguments: [date, service])
     }

@@ -24,17 +24,57 @@ public enum DailyPlanning {
         return (placements, meals)
     }
 
+    /// Everything a day's plan is made from, read in one go, and a digest of it: planning the
+    /// same inputs again with the same settings gives the same plan, so a batch can skip it.
+    public struct Inputs: Sendable {
+        public var day: ServiceDay
+        public var canteens: [Canteen]
+        public var couriers: [Courier]
+        public var diners: [Diner]
+        public var previous: [String: PreviousPlacement]
+        public var previousMeals: [String: PlannedMeal]
+        public var digest: String
+    }
+
+    public static func inputs(date: String, settings: DayPlanner.Settings, _ db: Database) throws -> Inputs {
+        var day = try ServiceDay(date: date)
+        let canteens = try Canteen.fetchAll(db), couriers = try Courier.fetchAll(db), diners = try Diner.fetchAll(db)
+        let previous = try previousPlacements(before: date, db)
+        day.exceptions = try DayExceptions.load(date: date, db)
+        var digest = ContentDigest()
+        let unmasked = RegistryExport.Options(unmaskedPhones: true)
+        digest.add(RegistryExport.csv(canteens, options: unmasked))
+        digest.add(RegistryExport.csv(couriers, options: unmasked))
+        digest.add(RegistryExport.csv(diners, options: unmasked))
+        let e = day.exceptions
+        digest.add("absent \(e.absentCouriers.sorted()) closed \(e.closedCanteens.sorted()) extra \(e.extraMeals.sorted()) "
+                   + "cancelled \(e.cancelledMeals.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })")
+        for id in previous.placements.keys.sorted() {
+            let p = previous.placements[id]!
+            digest.add("\(id) \(p.canteenID) \(p.kind.rawValue) \(p.sitting?.description ?? "-") \(p.courierID ?? "-") \(p.arrivalSeconds ?? -1)")
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        digest.add(try encoder.encode(settings.parameters))
+        digest.add("seed \(settings.seed) time limit \(settings.timeLimit)")
+        return Inputs(day: day, canteens: canteens, couriers: couriers, diners: diners, previous: previous.placements,
+                      previousMeals: previous.meals, digest: digest.hex)
+    }
+
     public static func plan(date: String, in database: AppDatabase, settings: DayPlanner.Settings,
                             publish: Bool = false) throws -> Result {
-        var day = try ServiceDay(date: date)
-        let (canteens, couriers, diners, previous, exceptions) = try database.writer.read { db in
-            (try Canteen.fetchAll(db), try Courier.fetchAll(db), try Diner.fetchAll(db),
-             try previousPlacements(before: date, db), try DayExceptions.load(date: date, db))
-        }
-        day.exceptions = exceptions
-        let planner = DayPlanner(canteens: canteens, couriers: couriers, diners: diners, settings: settings)
-        let outcome = try planner.plan(day: day, previous: previous.placements)
+        let inputs = try database.writer.read { try Self.inputs(date: date, settings: settings, $0) }
+        return try plan(inputs, in: database, settings: settings, publish: publish)
+    }
+
+    /// Plans from inputs already read, and stores the plan as a new version in one transaction.
+    public static func plan(_ inputs: Inputs, in database: AppDatabase, settings: DayPlanner.Settings,
+                            publish: Bool = false) throws -> Result {
+        let date = inputs.day.date ?? ""
+        let planner = DayPlanner(canteens: inputs.canteens, couriers: inputs.couriers, diners: inputs.diners, settings: settings)
+        let outcome = try planner.plan(day: inputs.day, previous: inputs.previous)
         var plan = outcome.plan
+        plan.inputDigest = inputs.digest
         if publish { plan.status = .published }
         let stored = try database.writer.write { db -> DayPlan in
             let saved = try PlanStore.save(plan, db)
@@ -43,7 +83,7 @@ public enum DailyPlanning {
                                           + "\(saved.unserved.count) unserved" + (publish ? ", published" : ""))
             return saved
         }
-        let summary = PlanSummary(plan: stored, canteens: canteens, previous: previous.meals,
+        let summary = PlanSummary(plan: stored, canteens: inputs.canteens, previous: inputs.previousMeals,
                                   serviceSeconds: settings.parameters.serviceSeconds,
                                   courierTravelSeconds: Int(outcome.courierTravelSeconds.rounded()))
         return Result(plan: stored, summary: summary, outcome: outcome)

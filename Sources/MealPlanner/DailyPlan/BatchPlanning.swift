@@ -1,0 +1,97 @@
+import Foundation
+import GRDB
+import MealCore
+
+/// Plans consecutive dates, each in its own transaction, carrying continuity from one day to the
+/// next. A crash leaves every finished date complete and the interrupted one as it was; running
+/// the same batch again skips the dates whose inputs have not changed.
+public enum BatchPlanning {
+    public struct DateResult: Sendable {
+        public enum Status: String, Sendable { case planned, skipped }
+        public var date: String
+        public var status: Status
+        public var version: Int
+        public var served: Int
+        public var unserved: Int
+        public var seconds: Double
+    }
+
+    /// Progress as dates finish: (dates done, dates in all, the date just finished).
+    public typealias Progress = @Sendable (_ done: Int, _ total: Int, _ result: DateResult) -> Void
+
+    /// The dates `days` days from `from` (inclusive), as `YYYY-MM-DD`.
+    public static func dates(from start: String, days: Int) throws -> [String] {
+        let first = try ServiceDay(date: start)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = first.date!.split(separator: "-").compactMap { Int($0) }
+        let origin = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2]))!
+        return (0..<days).map { offset in
+            let c = calendar.dateComponents([.year, .month, .day], from: calendar.date(byAdding: .day, value: offset, to: origin)!)
+            return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
+        }
+    }
+
+    public static func run(dates: [String], in database: AppDatabase, settings: DayPlanner.Settings, publish: Bool,
+                           progress: Progress = { _, _, _ in }) throws -> [DateResult] {
+        var results: [DateResult] = []
+        for date in dates {
+            let started = Date()
+            let (inputs, existing) = try database.writer.read { db in
+                (try DailyPlanning.inputs(date: date, settings: settings, db), try PlanStore.latestInputs(date: date, db))
+            }
+            var result: DateResult
+            // A coordinator's edit keeps the digest of the plan it edited, so it is not overwritten either.
+            if let existing, existing.digest == inputs.digest {
+                let plan = try database.writer.write { db -> DayPlan in
+                    if publish && existing.status != .published {
+                        _ = try PlanStore.publish(date: date, version: existing.version, db)
+                        try AppDatabase.logChange(db, by: settings.createdBy, action: "publish", subject: date,
+                                                  detail: "version \(existing.version) (batch)")
+                    }
+                    return try PlanStore.load(date: date, version: existing.version, db)
+                }
+                result = DateResult(date: date, status: .skipped, version: plan.version, served: plan.assignments.count,
+                                    unserved: plan.unserved.filter { $0.reason != "cancelled" }.count,
+                                    seconds: Date().timeIntervalSince(started))
+            } else {
+                let planned = try DailyPlanning.plan(inputs, in: database, settings: settings, publish: publish)
+                result = DateResult(date: date, status: .planned, version: planned.plan.version,
+                                    served: planned.plan.assignments.count,
+                                    unserved: planned.plan.unserved.filter { $0.reason != "cancelled" }.count,
+                                    seconds: Date().timeIntervalSince(started))
+            }
+            results.append(result)
+            progress(results.count, dates.count, result)
+        }
+        return results
+    }
+}
+
+/// Only one batch may run on a database at a time. The lock is an `flock` on a file next to the
+/// database, so the kernel releases it when the process ends, even by `kill -9`.
+public final class BatchLock {
+    public struct Busy: Error, CustomStringConvertible {
+        public var path: String
+        public var description: String {
+            "another batch is already running on this database (lock \(path)); wait for it to finish"
+        }
+    }
+
+    private let descriptor: Int32
+
+    public init(databasePath: String) throws {
+        let path = databasePath + ".batch-lock"
+        descriptor = open(path, O_CREAT | O_RDWR, 0o600)
+        guard descriptor >= 0 else { throw StoreError.cannotCreate(path: path, detail: String(cString: strerror(errno))) }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            close(descriptor)
+            throw Busy(path: path)
+        }
+    }
+
+    deinit {
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
+    }
+}

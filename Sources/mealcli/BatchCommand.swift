@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import MealCore
+import MealPlanner
+
+extension MealCLI {
+    struct Batch: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Plan consecutive dates overnight, each in its own transaction, carrying continuity forward.",
+            discussion: """
+                Dates already planned from unchanged inputs are skipped, so running the same batch again is safe. \
+                Only one batch runs on a database at a time. Exit status: 0 when every date is planned with everyone \
+                served, 3 when some diners are left unserved, 1 on an error.
+                """)
+
+        @Option(help: "The first date (YYYY-MM-DD).") var from: String
+        @Option(help: "How many dates.") var days: Int
+        @Flag(help: "Publish each date's plan.") var publish = false
+        @Option(name: .customLong("time-limit-per-day"), help: "Routing time guard per date, seconds.") var timeLimitPerDay: Double = 10
+        @Option(help: "Random seed of the routing search.") var seed: UInt64 = 1
+        @OptionGroup var planning: PlanningOptions
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var operatorOptions: OperatorOptions
+
+        func validate() throws {
+            guard (1...366).contains(days) else { throw ValidationError("--days must be between 1 and 366") }
+            guard timeLimitPerDay > 0 else { throw ValidationError("--time-limit-per-day must be positive") }
+        }
+
+        func run() throws {
+            let store = try database.open()
+            let results = try CLIError.reporting { () -> [BatchPlanning.DateResult] in
+                let lock = try BatchLock(databasePath: database.path)
+                defer { withExtendedLifetime(lock) {} }
+                let dates = try BatchPlanning.dates(from: from, days: days)
+                let settings = DayPlanner.Settings(parameters: try planning.resolve(), seed: seed,
+                                                   timeLimit: timeLimitPerDay, createdBy: operatorOptions.name)
+                let reporter = BatchReporter(total: dates.count, interactive: isatty(STDOUT_FILENO) == 1)
+                reporter.start(dates.first!)
+                return try BatchPlanning.run(dates: dates, in: store, settings: settings, publish: publish) { done, total, result in
+                    reporter.finished(done: done, result: result, next: done < total ? dates[done] : nil)
+                }
+            }
+            let unserved = results.filter { $0.unserved > 0 }
+            let planned = results.filter { $0.status == .planned }.count
+            print("batch: \(results.count) dates, \(planned) planned, \(results.count - planned) skipped (unchanged); "
+                  + "\(results.reduce(0) { $0 + $1.served }) meals planned")
+            if !unserved.isEmpty {
+                print("unserved diners on " + unserved.map { "\($0.date) (\($0.unserved))" }.joined(separator: ", ")
+                      + "; see `mealcli export plan --date D` or the summary of `mealcli plan`")
+                throw ExitCode(3)
+            }
+        }
+    }
+}
+
+/// A progress bar on a terminal; one plain line per date otherwise (cron, logs).
+final class BatchReporter: @unchecked Sendable {
+    let total: Int
+    let interactive: Bool
+    let started = Date()
+
+    init(total: Int, interactive: Bool) {
+        self.total = total
+        self.interactive = interactive
+    }
+
+    func start(_ first: String) {
+        if interactive { draw(done: 0, current: first) }
+    }
+
+    func finished(done: Int, result: BatchPlanning.DateResult, next: String?) {
+        if interactive {
+            draw(done: done, current: next)
+            if next == nil { print("") }
+        } else {
+            let what = result.status == .planned ? "planned as version \(result.version)" : "unchanged, skipped (version \(result.version))"
+            print(String(format: "%@ %@: %@, %d served, %d unserved (%.1f s)", ChangeClock.timestamp(), result.date, what,
+                         result.served, result.unserved, result.seconds))
+            fflush(nil)
+        }
+    }
+
+    private func draw(done: Int, current: String?) {
+        let width = 24
+        let filled = total == 0 ? width : width * done / total
+        let elapsed = Date().timeIntervalSince(started)
+        let remaining = done == 0 ? "?" : String(format: "%.0f s", elapsed / Double(done) * Double(total - done))
+        let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
+        let line = String(format: "\r[%@] %d/%d %@ elapsed %.0f s, about %@ left   ", bar, done, total,
+                          current.map { "planning \($0)," } ?? "done,", elapsed, remaining)
+        FileHandle.standardOutput.write(Data(line.utf8))
+    }
+}
