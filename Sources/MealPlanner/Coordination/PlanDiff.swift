@@ -107,7 +107,9 @@ private struct Wording {
 
     func canteen(_ id: String) -> String { canteens[id]?.name ?? id }
     func courier(_ id: String?) -> String { id.map { couriers[$0]?.name ?? $0 } ?? "none" }
-    func arrival(_ seconds: Int?) -> String { seconds.map(OperatorText.clock) ?? "none" }
+    /// Arrivals to the nearest minute: the diner waits at the door by the minute, and a move of
+    /// a few seconds is not news to them.
+    func arrival(_ seconds: Int?) -> String { seconds.map { OperatorText.clock(($0 + 30) / 60 * 60) } ?? "none" }
 
     /// The service without the canteen: "dine-in 11:00-11:45", "pickup", "delivery".
     func service(_ meal: PlannedMeal) -> String {
@@ -126,7 +128,7 @@ private struct Wording {
         case .delivery:
             "delivery from \(canteen(meal.canteenID))"
                 + (meal.courierID.map { " by \(courier($0))" } ?? "")
-                + (meal.arrivalSeconds.map { " at \(OperatorText.clock($0))" } ?? "")
+                + (meal.arrivalSeconds == nil ? "" : " at \(arrival(meal.arrivalSeconds))")
         }
     }
 
@@ -138,7 +140,7 @@ private struct Wording {
             if new.mode == .delivery {
                 // The new courier and time are what the diner needs to hear.
                 if let courierID = new.courierID { items.append("courier \(courier(courierID))") }
-                if let seconds = new.arrivalSeconds { items.append("arrival \(OperatorText.clock(seconds))") }
+                if new.arrivalSeconds != nil { items.append("arrival \(arrival(new.arrivalSeconds))") }
             }
         } else if old.mode == .dineIn, old.sitting != new.sitting {
             items.append("sitting \(old.sitting.map(\.description) ?? "none") → \(new.sitting.map(\.description) ?? "none")")
@@ -148,7 +150,7 @@ private struct Wording {
             } else if let oldTrip = old.trip, let newTrip = new.trip, oldTrip != newTrip {
                 items.append("trip \(oldTrip) → \(newTrip)")
             }
-            if old.arrivalSeconds != new.arrivalSeconds {
+            if arrival(old.arrivalSeconds) != arrival(new.arrivalSeconds) {
                 items.append("arrival \(arrival(old.arrivalSeconds)) → \(arrival(new.arrivalSeconds))")
             }
         }
