@@ -226,9 +226,9 @@ private struct Inspection {
     mutating func checkDineIn(_ meal: PlannedMeal, _ person: Diner, _ kitchen: Canteen) {
         if let walk = model.seconds(from: person.location, to: kitchen.location, by: .walking(person.mobility)),
            walk > parameters.radiusSeconds {
-            let speed = parameters.walkingSpeed(for: person.mobility).map { String(format: " (%.1f m/s)", $0) } ?? ""
+            let speed = parameters.walkingSpeed(for: person.mobility).map { String(format: ", %.1f m/s", $0) } ?? ""
             report(.outsideCircle, diner: person.id, canteen: kitchen.id,
-                   "\(person.name) needs \(OperatorText.duration(walk)) on foot at a \(person.mobility.rawValue) pace\(speed) "
+                   "\(person.name) (\(person.mobility.rawValue)\(speed)) needs \(OperatorText.duration(walk)) on foot "
                        + "to reach \(kitchen.name); the circle is \(OperatorText.duration(parameters.radiusSeconds))")
         }
         let held = kitchen.sittings.map(\.description).joined(separator: ", ")
