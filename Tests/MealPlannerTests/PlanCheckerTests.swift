@@ -240,4 +240,30 @@ final class PlanCheckerTests: XCTestCase {
         XCTAssertEqual(found?.detail, "\(district.couriers[index].name) (walk) needs \(minutes(direct)) from \(kitchen.name) "
                        + "straight to \(home.name)'s home; the circle is 15 min")
     }
+
+    func testACourierFromAnotherCanteen() throws {
+        var district = try district()
+        let round = district.plan.rounds[0]
+        let index = district.couriers.firstIndex { $0.id == round.courierID }!
+        let elsewhere = district.canteens.first { $0.id != round.canteenID }!
+        district.couriers[index].canteenID = elsewhere.id
+        let meals = district.plan.assignments.filter { $0.courierID == round.courierID }.count
+        let violations = district.violations()
+        XCTAssertEqual(violations.map(\.rule), Array(repeating: .courierWrongCanteen, count: meals + 1), "\(violations)")
+        XCTAssertEqual(violations.last?.detail, "\(district.couriers[index].name) rides for \(elsewhere.name) "
+                       + "but has rounds from \(district.canteen(round.canteenID).name)")
+    }
+
+    func testTheStoredParametersAreTheOnesChecked() throws {
+        var district = try district()
+        district.plan.parametersJSON = #"{"radius_s": 300, "service_s": 60}"#
+        let read = try PlanChecker.parameters(of: district.plan)
+        XCTAssertEqual(read.radiusSeconds, 300)
+        XCTAssertEqual(read.serviceSeconds, 60)
+        XCTAssertEqual(read.maxInBoxSeconds, 2_700, "keys left out keep their defaults")
+        district.parameters = read
+        XCTAssertTrue(district.violations().contains { $0.rule == .outsideCircle && $0.detail.hasSuffix("the circle is 5 min") })
+        district.plan.parametersJSON = #"{"radius_s": "far"}"#
+        XCTAssertThrowsError(try PlanChecker.parameters(of: district.plan))
+    }
 }
