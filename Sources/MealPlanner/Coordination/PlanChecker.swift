@@ -1,0 +1,443 @@
+import Foundation
+import MealCore
+
+/// One way a day's plan breaks a service rule, with a sentence that carries the numbers an
+/// operator needs to put it right.
+public struct PlanViolation: Sendable, Equatable, CustomStringConvertible {
+    /// The rule broken. Raw values are the codes printed by `mealcli check`.
+    public enum Rule: String, Sendable, CaseIterable {
+        /// Dine-in or pickup beyond the radius on foot, or a courier whose direct trip to the
+        /// home is beyond it.
+        case outsideCircle = "outside_circle"
+        /// A service the diner did not ask for or cannot use (a bedridden diner dining in).
+        case modeNotAllowed = "mode_not_allowed"
+        case dietNotOffered = "diet_not_offered"
+        case canteenClosed = "canteen_closed"
+        /// Dine-in without a sitting, or at a sitting the canteen does not hold.
+        case noSuchSitting = "no_such_sitting"
+        case seatsExceeded = "seats_exceeded"
+        case kitchenExceeded = "kitchen_exceeded"
+        case boxOverCapacity = "box_over_capacity"
+        case outsideWindow = "outside_window"
+        case tooLongInBox = "too_long_in_box"
+        case beforeMealsReady = "before_meals_ready"
+        /// The planned time at the door is earlier than the courier can get there.
+        case arrivalUnreachable = "arrival_unreachable"
+        case outsideShift = "outside_shift"
+        case courierNotWorking = "courier_not_working"
+        case courierWrongCanteen = "courier_wrong_canteen"
+        case tripsOverlap = "trips_overlap"
+        case notEatingToday = "not_eating_today"
+        case plannedTwice = "planned_twice"
+        /// A diner who eats that day is neither planned nor listed as unserved.
+        case notInPlan = "not_in_plan"
+        /// The delivery assignments and the courier rounds disagree.
+        case routeMismatch = "route_mismatch"
+        /// The plan names a diner, canteen or courier the registry does not have.
+        case unknownReference = "unknown_reference"
+    }
+
+    public var dinerID: String?
+    public var courierID: String?
+    public var canteenID: String?
+    public var rule: Rule
+    /// A sentence for coordinators, e.g. "王秀英 arrives 12:41, after the window 11:00-12:30 ends".
+    public var detail: String
+
+    public init(dinerID: String? = nil, courierID: String? = nil, canteenID: String? = nil, rule: Rule, detail: String) {
+        self.dinerID = dinerID
+        self.courierID = courierID
+        self.canteenID = canteenID
+        self.rule = rule
+        self.detail = detail
+    }
+
+    public var description: String {
+        let who = [dinerID, courierID, canteenID].compactMap { $0 }.joined(separator: " ")
+        return (who.isEmpty ? "" : who + ": ") + "\(rule.rawValue): \(detail)"
+    }
+}
+
+/// Checks a stored or edited day plan against the service rules (docs/planning.md), the way a
+/// coordinator needs before printing a version someone changed by hand: the circle, the modes,
+/// diets and opening days, seats and kitchens, boxes, windows, time in the box, shifts, and
+/// that every diner who eats appears exactly once.
+///
+/// It replays each courier trip with the travel model rather than trusting the stored times:
+/// the courier leaves at `departSeconds`, reaches each door after the travel time of their
+/// vehicle, starts service at the stored arrival (waiting for the window if early), and leaves
+/// `serviceSeconds` later.
+public enum PlanChecker {
+    /// Stored times are whole seconds rounded from the router's timeline, so a recomputed time
+    /// can differ from a stored one by up to a second without anything being wrong.
+    static let roundingSlack = 1
+
+    /// Every violation in `plan`, in a stable order: who eats, each assignment, capacities, then
+    /// each courier round. Empty for a correct plan.
+    ///
+    /// - Parameters:
+    ///   - parameters: the figures the plan must keep; `parameters(of:)` reads those it was made with.
+    ///   - day: the date the plan is for (`ServiceDay(date:)`): opening days, shifts, who eats.
+    ///   - model: the travel model; the default is the planner's `GreatCircleTravelModel`.
+    public static func violations(plan: DayPlan, canteens: [Canteen], couriers: [Courier], diners: [Diner],
+                                  parameters: PlanningParameters, day: ServiceDay,
+                                  model: (any TravelModel)? = nil) -> [PlanViolation] {
+        var inspection = Inspection(plan: plan, canteens: canteens, couriers: couriers, diners: diners,
+                                    parameters: parameters, day: day,
+                                    model: model ?? GreatCircleTravelModel(parameters: parameters))
+        inspection.checkWhoEats()
+        inspection.checkAssignments()
+        inspection.checkCapacities()
+        inspection.checkRounds()
+        inspection.checkRoundsMatchAssignments()
+        return inspection.found
+    }
+
+    /// The planning parameters stored with `plan`; keys it lacks keep their defaults.
+    public static func parameters(of plan: DayPlan) throws -> PlanningParameters {
+        let text = plan.parametersJSON.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { return .standard }
+        do {
+            return try JSONDecoder().decode(PlanningParameters.self, from: Data(text.utf8)).validated()
+        } catch {
+            throw DomainError(field: "parameters", "version \(plan.version) of \(plan.date) has unreadable planning parameters: \(error)")
+        }
+    }
+}
+
+/// One run of the checker: lookups built once, violations collected in order.
+private struct Inspection {
+    let plan: DayPlan
+    let canteens: [Canteen]
+    let parameters: PlanningParameters
+    let day: ServiceDay
+    let model: any TravelModel
+    let diner: [String: Diner]
+    let canteen: [String: Canteen]
+    let courier: [String: Courier]
+    let allDiners: [Diner]
+    var found: [PlanViolation] = []
+
+    /// Where each diner is on the courier rounds, filled by `checkRounds`.
+    var stops: [String: [(courierID: String, trip: Int, arrival: Int)]] = [:]
+
+    init(plan: DayPlan, canteens: [Canteen], couriers: [Courier], diners: [Diner], parameters: PlanningParameters,
+         day: ServiceDay, model: any TravelModel) {
+        self.plan = plan
+        self.canteens = canteens
+        self.parameters = parameters
+        self.day = day
+        self.model = model
+        allDiners = diners
+        // A registry never holds an id twice; if a caller's list does, the first wins rather
+        // than the checker trapping.
+        diner = Dictionary(diners.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        canteen = Dictionary(canteens.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        courier = Dictionary(couriers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    mutating func report(_ rule: PlanViolation.Rule, diner: String? = nil, courier: String? = nil,
+                         canteen: String? = nil, _ detail: String) {
+        found.append(PlanViolation(dinerID: diner, courierID: courier, canteenID: canteen, rule: rule, detail: detail))
+    }
+
+    func name(diner id: String) -> String { diner[id]?.name ?? id }
+    func name(canteen id: String) -> String { canteen[id]?.name ?? id }
+    func name(courier id: String) -> String { courier[id]?.name ?? id }
+
+    func service(_ meal: PlannedMeal) -> String {
+        switch meal.mode {
+        case .dineIn: "dine-in" + (meal.sitting.map { " \($0)" } ?? "") + " at \(name(canteen: meal.canteenID))"
+        case .pickup: "pickup at \(name(canteen: meal.canteenID))"
+        case .delivery: "delivery from \(name(canteen: meal.canteenID))"
+        }
+    }
+
+    // MARK: Who eats
+
+    mutating func checkWhoEats() {
+        var plannedCount: [String: Int] = [:]
+        for meal in plan.assignments { plannedCount[meal.dinerID, default: 0] += 1 }
+        var unservedCount: [String: Int] = [:]
+        for entry in plan.unserved { unservedCount[entry.dinerID, default: 0] += 1 }
+
+        var seen = Set<String>()
+        for meal in plan.assignments where seen.insert(meal.dinerID).inserted {
+            let id = meal.dinerID
+            guard let person = diner[id] else {
+                report(.unknownReference, diner: id, "the plan places diner \(id), who is not in the registry")
+                continue
+            }
+            if let count = plannedCount[id], count > 1 {
+                report(.plannedTwice, diner: id, "\(person.name) has \(count) places in the plan")
+            }
+            if let entry = plan.unserved.first(where: { $0.dinerID == id }) {
+                report(.plannedTwice, diner: id,
+                       "\(person.name) is planned (\(service(meal))) and also listed as unserved (\(entry.reason))")
+            }
+            if !day.eats(person) {
+                let why = person.status != .active
+                    ? "is \(person.status.rawValue)"
+                    : "is not subscribed on \(OperatorText.pluralWeekday(day))"
+                report(.notEatingToday, diner: id, "\(person.name) \(why) but is planned (\(service(meal)))")
+            }
+        }
+        for (id, count) in unservedCount.sorted(by: { $0.key < $1.key }) where count > 1 {
+            report(.plannedTwice, diner: id, "\(name(diner: id)) is listed \(count) times as unserved")
+        }
+        for person in allDiners where day.eats(person) && plannedCount[person.id] == nil && unservedCount[person.id] == nil {
+            report(.notInPlan, diner: person.id,
+                   "\(person.name) eats on \(OperatorText.day(day)) but is neither planned nor listed as unserved")
+        }
+    }
+
+    // MARK: Each assignment
+
+    mutating func checkAssignments() {
+        for meal in plan.assignments {
+            guard let person = diner[meal.dinerID] else { continue }  // reported as unknown already
+            guard let kitchen = canteen[meal.canteenID] else {
+                report(.unknownReference, diner: person.id, canteen: meal.canteenID,
+                       "\(person.name) is placed at canteen \(meal.canteenID), which is not in the registry")
+                continue
+            }
+            if !day.isOpen(kitchen) {
+                report(.canteenClosed, diner: person.id, canteen: kitchen.id,
+                       "\(kitchen.name) is closed on \(OperatorText.day(day)) but \(person.name) is planned there")
+            }
+            if !kitchen.makes(person.diets) {
+                let missing = person.diets.subtracting(kitchen.diets).sorted().map(\.label).joined(separator: ", ")
+                report(.dietNotOffered, diner: person.id, canteen: kitchen.id,
+                       "\(kitchen.name) does not make \(missing), which \(person.name) needs")
+            }
+            let kind = ServiceKind(rawValue: meal.mode.rawValue) ?? .dineIn
+            if !ServiceReach.allowedKinds(for: person).contains(kind) {
+                report(.modeNotAllowed, diner: person.id, canteen: kitchen.id,
+                       "\(person.name) (\(person.mobility.rawValue), asks for \(person.mode.rawValue)) cannot be served by \(kind.rawValue)")
+            }
+            switch meal.mode {
+            case .dineIn: checkDineIn(meal, person, kitchen)
+            case .pickup: checkPickup(person, kitchen)
+            case .delivery: checkDelivery(meal, person, kitchen)
+            }
+        }
+    }
+
+    mutating func checkDineIn(_ meal: PlannedMeal, _ person: Diner, _ kitchen: Canteen) {
+        if let walk = model.seconds(from: person.location, to: kitchen.location, by: .walking(person.mobility)),
+           walk > parameters.radiusSeconds {
+            let speed = parameters.walkingSpeed(for: person.mobility).map { String(format: ", %.1f m/s", $0) } ?? ""
+            report(.outsideCircle, diner: person.id, canteen: kitchen.id,
+                   "\(person.name) (\(person.mobility.rawValue)\(speed)) needs \(OperatorText.duration(walk)) on foot "
+                       + "to reach \(kitchen.name); the circle is \(OperatorText.duration(parameters.radiusSeconds))")
+        }
+        let held = kitchen.sittings.map(\.description).joined(separator: ", ")
+        guard let sitting = meal.sitting else {
+            report(.noSuchSitting, diner: person.id, canteen: kitchen.id,
+                   "\(person.name) dines in at \(kitchen.name) without a sitting"
+                       + (held.isEmpty ? "; it has no sittings" : " (its sittings: \(held))"))
+            return
+        }
+        if !kitchen.sittings.contains(where: { $0.window == sitting }) {
+            report(.noSuchSitting, diner: person.id, canteen: kitchen.id,
+                   "\(kitchen.name) holds no sitting \(sitting)" + (held.isEmpty ? "; it has no sittings" : " (its sittings: \(held))")
+                       + " but \(person.name) is placed in it")
+        }
+    }
+
+    mutating func checkPickup(_ person: Diner, _ kitchen: Canteen) {
+        guard let walk = model.seconds(from: person.location, to: kitchen.location, by: .walking(.independent)),
+              walk > parameters.radiusSeconds else { return }
+        report(.outsideCircle, diner: person.id, canteen: kitchen.id,
+               "collecting \(person.name)'s meal from \(kitchen.name) takes \(OperatorText.duration(walk)) on foot "
+                   + "at the independent pace; the circle is \(OperatorText.duration(parameters.radiusSeconds))")
+    }
+
+    mutating func checkDelivery(_ meal: PlannedMeal, _ person: Diner, _ kitchen: Canteen) {
+        guard let courierID = meal.courierID else {
+            report(.routeMismatch, diner: person.id, canteen: kitchen.id,
+                   "\(person.name) is planned for delivery from \(kitchen.name) without a courier")
+            return
+        }
+        guard let rider = courier[courierID] else {
+            report(.unknownReference, diner: person.id, courier: courierID, canteen: kitchen.id,
+                   "\(person.name)'s meal is given to courier \(courierID), who is not in the registry")
+            return
+        }
+        if rider.canteenID != kitchen.id {
+            report(.courierWrongCanteen, diner: person.id, courier: rider.id, canteen: kitchen.id,
+                   "\(rider.name) rides for \(name(canteen: rider.canteenID)), not \(kitchen.name), "
+                       + "yet brings \(person.name)'s meal from there")
+        }
+        if let direct = model.seconds(from: kitchen.location, to: person.location, by: .courier(rider.vehicle)),
+           direct > parameters.radiusSeconds {
+            report(.outsideCircle, diner: person.id, courier: rider.id, canteen: kitchen.id,
+                   "\(rider.name) (\(rider.vehicle.rawValue)) needs \(OperatorText.duration(direct)) from \(kitchen.name) "
+                       + "straight to \(person.name)'s home; the circle is \(OperatorText.duration(parameters.radiusSeconds))")
+        }
+        if meal.arrivalSeconds == nil {
+            report(.routeMismatch, diner: person.id, courier: rider.id, canteen: kitchen.id,
+                   "\(person.name) is planned for delivery by \(rider.name) without an arrival time")
+        }
+    }
+
+    // MARK: Capacities
+
+    mutating func checkCapacities() {
+        var meals: [String: [PlannedMeal.Mode: Int]] = [:]
+        var seated: [String: [MealCore.TimeWindow: Int]] = [:]
+        for meal in plan.assignments {
+            meals[meal.canteenID, default: [:]][meal.mode, default: 0] += 1
+            if meal.mode == .dineIn, let sitting = meal.sitting { seated[meal.canteenID, default: [:]][sitting, default: 0] += 1 }
+        }
+        for kitchen in canteens {
+            for sitting in kitchen.sittings {
+                let count = seated[kitchen.id]?[sitting.window] ?? 0
+                if count > kitchen.seats {
+                    report(.seatsExceeded, canteen: kitchen.id,
+                           "sitting \(sitting) of \(kitchen.name) has \(count) diners for \(kitchen.seats) seats")
+                }
+            }
+            let byMode = meals[kitchen.id] ?? [:]
+            let total = byMode.values.reduce(0, +)
+            if total > kitchen.kitchenCapacity {
+                let parts = PlannedMeal.Mode.allCases.compactMap { mode in
+                    byMode[mode].map { "\(mode.rawValue) \($0)" }
+                }.joined(separator: ", ")
+                report(.kitchenExceeded, canteen: kitchen.id,
+                       "\(kitchen.name) cooks \(total) meals (\(parts)) for a kitchen capacity of \(kitchen.kitchenCapacity)")
+            }
+        }
+    }
+
+    // MARK: Courier rounds
+
+    mutating func checkRounds() {
+        let slack = PlanChecker.roundingSlack
+        for round in plan.rounds {
+            guard let rider = courier[round.courierID] else {
+                report(.unknownReference, courier: round.courierID, canteen: round.canteenID,
+                       "the plan has rounds for courier \(round.courierID), who is not in the registry")
+                continue
+            }
+            guard let depot = canteen[round.canteenID] else {
+                report(.unknownReference, courier: rider.id, canteen: round.canteenID,
+                       "\(rider.name)'s rounds start at canteen \(round.canteenID), which is not in the registry")
+                continue
+            }
+            if !day.works(rider) {
+                report(.courierNotWorking, courier: rider.id, canteen: depot.id,
+                       "\(rider.name) does not work on \(OperatorText.pluralWeekday(day)) (days \(rider.days)) "
+                           + "but has \(round.trips.count) trip\(round.trips.count == 1 ? "" : "s") on \(OperatorText.day(day))")
+            }
+            if rider.canteenID != depot.id {
+                report(.courierWrongCanteen, courier: rider.id, canteen: depot.id,
+                       "\(rider.name) rides for \(name(canteen: rider.canteenID)) but has rounds from \(depot.name)")
+            }
+            var previousReturn: (trip: Int, seconds: Int)?
+            for (index, trip) in round.trips.enumerated() {
+                let number = index + 1
+                let label = "\(rider.name)'s trip \(number)"
+                if trip.stops.count > rider.capacity {
+                    report(.boxOverCapacity, courier: rider.id, canteen: depot.id,
+                           "\(label) carries \(trip.stops.count) meals in a box of \(rider.capacity)")
+                }
+                if trip.departSeconds + slack < parameters.readySeconds {
+                    report(.beforeMealsReady, courier: rider.id, canteen: depot.id,
+                           "\(label) leaves at \(OperatorText.clock(trip.departSeconds)), before meals are ready at "
+                               + OperatorText.clock(parameters.readySeconds))
+                }
+                if let previous = previousReturn, trip.departSeconds + slack < previous.seconds {
+                    report(.tripsOverlap, courier: rider.id, canteen: depot.id,
+                           "\(label) leaves at \(OperatorText.clock(trip.departSeconds)), before trip \(previous.trip) "
+                               + "is back at \(OperatorText.clock(previous.seconds))")
+                }
+                let back = replay(trip, number: number, rider: rider, depot: depot)
+                let returns = max(trip.returnSeconds, back)
+                if trip.departSeconds + slack < rider.shift.start.seconds || returns > rider.shift.end.seconds + slack {
+                    report(.outsideShift, courier: rider.id, canteen: depot.id,
+                           "\(label) runs \(OperatorText.window(trip.departSeconds, returns)), outside the shift \(rider.shift)")
+                }
+                previousReturn = (number, returns)
+            }
+        }
+    }
+
+    /// Follows one trip door to door and returns when the courier can be back at the canteen.
+    mutating func replay(_ trip: CourierRound.Trip, number: Int, rider: Courier, depot: Canteen) -> Int {
+        let slack = PlanChecker.roundingSlack
+        let vehicle = TravelMode.courier(rider.vehicle)
+        var clock = trip.departSeconds
+        var here = depot.location
+        for stop in trip.stops {
+            stops[stop.dinerID, default: []].append((rider.id, number, stop.arrivalSeconds))
+            guard let person = diner[stop.dinerID] else {
+                report(.unknownReference, diner: stop.dinerID, courier: rider.id, canteen: depot.id,
+                       "\(rider.name)'s trip \(number) stops at diner \(stop.dinerID), who is not in the registry")
+                continue
+            }
+            let atDoor = clock + (model.seconds(from: here, to: person.location, by: vehicle) ?? 0)
+            if stop.arrivalSeconds + slack < atDoor {
+                report(.arrivalUnreachable, diner: person.id, courier: rider.id, canteen: depot.id,
+                       "\(rider.name) cannot be at \(person.name)'s door before \(OperatorText.clock(atDoor)) on trip \(number), "
+                           + "but the plan says \(OperatorText.clock(stop.arrivalSeconds))")
+            }
+            let inBox = atDoor - trip.departSeconds
+            if inBox > parameters.maxInBoxSeconds + slack {
+                report(.tooLongInBox, diner: person.id, courier: rider.id, canteen: depot.id,
+                       "\(person.name)'s meal reaches the door \(OperatorText.duration(inBox)) after \(rider.name)'s trip \(number) "
+                           + "leaves at \(OperatorText.clock(trip.departSeconds)) (limit \(OperatorText.duration(parameters.maxInBoxSeconds)))")
+            }
+            let window = person.window.map { ($0.start.seconds, $0.end.seconds) }
+                ?? (parameters.defaultWindowStart, parameters.defaultWindowEnd)
+            let windowText = OperatorText.window(window.0, window.1)
+            if stop.arrivalSeconds + slack < window.0 {
+                report(.outsideWindow, diner: person.id, courier: rider.id, canteen: depot.id,
+                       "\(person.name) is served at \(OperatorText.clock(stop.arrivalSeconds)), before the window \(windowText) opens")
+            } else if stop.arrivalSeconds > window.1 + slack {
+                report(.outsideWindow, diner: person.id, courier: rider.id, canteen: depot.id,
+                       "\(person.name) is served at \(OperatorText.clock(stop.arrivalSeconds)), after the window \(windowText) ends")
+            }
+            clock = max(atDoor, stop.arrivalSeconds) + parameters.serviceSeconds
+            here = person.location
+        }
+        return clock + (model.seconds(from: here, to: depot.location, by: vehicle) ?? 0)
+    }
+
+    /// Delivery assignments and round stops must describe the same deliveries: the roster and
+    /// the route sheet are printed from different halves of the plan.
+    mutating func checkRoundsMatchAssignments() {
+        var deliveries = Set<String>()
+        for meal in plan.assignments where meal.mode == .delivery && diner[meal.dinerID] != nil {
+            guard deliveries.insert(meal.dinerID).inserted, let courierID = meal.courierID, courier[courierID] != nil else { continue }
+            let person = name(diner: meal.dinerID)
+            let onRounds = stops[meal.dinerID] ?? []
+            guard let stop = onRounds.first else {
+                report(.routeMismatch, diner: meal.dinerID, courier: courierID, canteen: meal.canteenID,
+                       "\(person) is planned for delivery by \(name(courier: courierID)) but is on none of the couriers' trips")
+                continue
+            }
+            if onRounds.count > 1 {
+                report(.plannedTwice, diner: meal.dinerID, courier: courierID,
+                       "\(person) is on \(onRounds.count) courier stops: "
+                           + onRounds.map { "\(name(courier: $0.courierID)) trip \($0.trip)" }.joined(separator: ", "))
+            }
+            if stop.courierID != courierID || (meal.trip != nil && meal.trip != stop.trip) {
+                report(.routeMismatch, diner: meal.dinerID, courier: courierID, canteen: meal.canteenID,
+                       "\(person) is planned with \(name(courier: courierID))" + (meal.trip.map { " on trip \($0)" } ?? "")
+                           + " but is on \(name(courier: stop.courierID))'s trip \(stop.trip)")
+            } else if let arrival = meal.arrivalSeconds, arrival != stop.arrival {
+                report(.routeMismatch, diner: meal.dinerID, courier: courierID, canteen: meal.canteenID,
+                       "\(person)'s planned arrival \(OperatorText.clock(arrival)) differs from "
+                           + "\(OperatorText.clock(stop.arrival)) on \(name(courier: courierID))'s trip \(stop.trip)")
+            }
+        }
+        for (dinerID, onRounds) in stops.sorted(by: { $0.key < $1.key })
+        where !deliveries.contains(dinerID) && diner[dinerID] != nil {
+            let stop = onRounds[0]
+            let placed = plan.assignment(of: dinerID).map { "planned as \(service($0))" } ?? "not planned"
+            report(.routeMismatch, diner: dinerID, courier: stop.courierID,
+                   "\(name(diner: dinerID)) is on \(name(courier: stop.courierID))'s trip \(stop.trip) but is \(placed)")
+        }
+    }
+}

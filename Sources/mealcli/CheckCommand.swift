@@ -1,0 +1,56 @@
+import ArgumentParser
+import MealCore
+import MealPlanner
+
+extension MealCLI {
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check a plan version against the service rules and list every violation.",
+            discussion: """
+                Checks the circle, modes, diets, opening days, seats, kitchens, boxes, delivery windows, time in \
+                the box, shifts, and that every diner who eats appears once, with the parameters the version was \
+                planned with. Exits with status 1 when there are violations, 0 when there are none.
+                """)
+
+        @Option(help: "The date (YYYY-MM-DD).")
+        var date: String
+
+        @Option(help: "The version to check (default: the newest, the one coordinators work on).")
+        var version: Int?
+
+        @OptionGroup var database: DatabaseOptions
+
+        func run() throws {
+            let store = try database.open()
+            let violations = try CLIError.reporting {
+                let day = try ServiceDay(date: date)
+                let (plan, registry) = try store.writer.read { db in
+                    guard let chosen = try version ?? PlanStore.latestVersion(date: date, db) else {
+                        throw PlanStore.Failure.noPlan(date: date)
+                    }
+                    return (try PlanStore.load(date: date, version: chosen, db), try Registry(db))
+                }
+                let violations = PlanChecker.violations(
+                    plan: plan, canteens: registry.canteens, couriers: registry.couriers, diners: registry.diners,
+                    parameters: try PlanChecker.parameters(of: plan), day: day)
+                guard !violations.isEmpty else {
+                    print("no violations in version \(plan.version) of \(date)")
+                    return violations
+                }
+                let names = Dictionary(uniqueKeysWithValues: registry.diners.map { ($0.id, $0.name) })
+                    .merging(registry.couriers.map { ($0.id, $0.name) }) { diner, _ in diner }
+                    .merging(registry.canteens.map { ($0.id, $0.name) }) { earlier, _ in earlier }
+                var table = TerminalTable(headers: ["id", "name", "rule", "detail"])
+                for violation in violations {
+                    // The diner first: that is who the coordinator calls; else the courier, else the canteen.
+                    let id = violation.dinerID ?? violation.courierID ?? violation.canteenID ?? ""
+                    table.append([id, names[id] ?? "", violation.rule.rawValue, violation.detail])
+                }
+                print(table.render(), terminator: "")
+                print("\(violations.count) violation\(violations.count == 1 ? "" : "s") in version \(plan.version) of \(date)")
+                return violations
+            }
+            if !violations.isEmpty { throw ExitCode.failure }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import MealCore
+import MealPlanner
+
+extension MealCLI {
+    struct History: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Everything done to a date's plan: the change log about the date, then its plan versions.")
+
+        @Option(help: "The date (YYYY-MM-DD).")
+        var date: String
+
+        @OptionGroup var database: DatabaseOptions
+
+        func run() throws {
+            let store = try database.open()
+            try CLIError.reporting {
+                _ = try ServiceDay(date: date)
+                let (entries, versions) = try store.writer.read { db in
+                    (try ChangeLog.entries(aboutDate: date, db), try PlanStore.versions(date: date, db))
+                }
+                if entries.isEmpty {
+                    print("no change-log entries about \(date)")
+                } else {
+                    var log = TerminalTable(headers: ["at", "by", "action", "subject", "detail"])
+                    for entry in entries { log.append([entry.at, entry.by, entry.action, entry.subject, entry.detail]) }
+                    print(log.render(), terminator: "")
+                }
+                print("")
+                if versions.isEmpty {
+                    print("no plan versions for \(date)")
+                } else {
+                    var table = TerminalTable(headers: ["version", "status", "created by", "created at", "note"], rightAligned: [0])
+                    for version in versions {
+                        table.append([String(version.version), version.status.rawValue, version.createdBy, version.createdAt,
+                                      version.note])
+                    }
+                    print(table.render(), terminator: "")
+                }
+            }
+        }
+    }
+}

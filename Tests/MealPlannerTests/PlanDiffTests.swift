@@ -1,0 +1,125 @@
+import XCTest
+import MealCore
+@testable import MealPlanner
+
+/// Each kind of change between two versions, in the coordinators' words, and the replan's
+/// change-count rule.
+final class PlanDiffTests: XCTestCase {
+    struct Registry {
+        let diners: [String: Diner]
+        let couriers: [String: Courier]
+        let canteens: [String: Canteen]
+    }
+
+    func registry() throws -> Registry {
+        let here = try GeoPoint(latitude: 28.24, longitude: 117.03)
+        let shift = try MealCore.TimeWindow(parsing: "10:30-13:30")
+        let canteens = [
+            try Canteen(id: "C01", name: "江边街道长者食堂", location: here, seats: 40,
+                        sittings: [try Sitting(parsing: "11:00-11:45"), try Sitting(parsing: "11:45-12:30")], kitchenCapacity: 120),
+            try Canteen(id: "C02", name: "东湖街道长者食堂", location: here, kitchenCapacity: 80),
+            try Canteen(id: "C03", name: "梅园街道长者食堂", location: here, kitchenCapacity: 80),
+        ]
+        let couriers = [
+            try Courier(id: "K01", name: "张建国", canteenID: "C01", vehicle: .ebike, capacity: 10, shift: shift),
+            try Courier(id: "K02", name: "李志华", canteenID: "C01", vehicle: .ebike, capacity: 10, shift: shift),
+            try Courier(id: "K03", name: "刘国强", canteenID: "C02", vehicle: .ebike, capacity: 10, shift: shift),
+        ]
+        let names = ["D00012": "王秀英", "D00031": "李桂兰", "D00077": "赵德明", "D00102": "孙秀珍", "D00200": "周细妹",
+                     "D00201": "陈春生", "D00202": "吴菊英", "D00203": "杨玉兰"]
+        let diners = try names.map { try Diner(id: $0.key, name: $0.value, location: here) }
+        return Registry(diners: Dictionary(uniqueKeysWithValues: diners.map { ($0.id, $0) }),
+                        couriers: Dictionary(uniqueKeysWithValues: couriers.map { ($0.id, $0) }),
+                        canteens: Dictionary(uniqueKeysWithValues: canteens.map { ($0.id, $0) }))
+    }
+
+    func plan(_ version: Int, _ meals: [PlannedMeal], unserved: [UnservedDiner] = []) -> DayPlan {
+        DayPlan(date: "2026-11-25", version: version, parametersJSON: "{}", seed: 1, timeLimitSeconds: 1,
+                createdAt: "2026-11-24T20:00:00Z", createdBy: "test", assignments: meals, rounds: [], unserved: unserved)
+    }
+
+    func sitting(_ text: String) throws -> MealCore.TimeWindow { try MealCore.TimeWindow(parsing: text) }
+
+    func delivery(_ id: String, _ canteen: String, _ courier: String, trip: Int = 1, at time: Int) -> PlannedMeal {
+        PlannedMeal(dinerID: id, canteenID: canteen, mode: .delivery, courierID: courier, trip: trip, position: 1,
+                    arrivalSeconds: time)
+    }
+
+    func hm(_ h: Int, _ m: Int, _ s: Int = 0) -> Int { h * 3600 + m * 60 + s }
+
+    func diff(_ from: DayPlan, _ to: DayPlan) throws -> PlanDiff {
+        let r = try registry()
+        return PlanDiff(from: from, to: to, diners: r.diners, couriers: r.couriers, canteens: r.canteens)
+    }
+
+    func testEveryKindOfChangeInOperatorsWords() throws {
+        let before = plan(1, [
+            delivery("D00012", "C01", "K01", at: hm(11, 20)),
+            PlannedMeal(dinerID: "D00031", canteenID: "C01", mode: .dineIn, sitting: try sitting("11:00-11:45")),
+            PlannedMeal(dinerID: "D00102", canteenID: "C01", mode: .pickup),
+            PlannedMeal(dinerID: "D00200", canteenID: "C01", mode: .dineIn, sitting: try sitting("11:00-11:45")),
+            delivery("D00201", "C01", "K01", at: hm(11, 40)),
+            delivery("D00202", "C01", "K02", at: hm(11, 5)),
+            PlannedMeal(dinerID: "D00203", canteenID: "C03", mode: .pickup),
+        ], unserved: [UnservedDiner(dinerID: "D00077", reason: "canteen_full", detail: "every canteen in the circle is full")])
+        let after = plan(2, [
+            delivery("D00012", "C01", "K02", at: hm(11, 35)),
+            delivery("D00031", "C02", "K03", at: hm(12, 2, 40)),
+            PlannedMeal(dinerID: "D00077", canteenID: "C03", mode: .pickup),
+            PlannedMeal(dinerID: "D00200", canteenID: "C01", mode: .dineIn, sitting: try sitting("11:45-12:30")),
+            delivery("D00201", "C01", "K01", at: hm(11, 40, 20)),
+            delivery("D00202", "C01", "K02", trip: 2, at: hm(11, 21)),
+        ], unserved: [UnservedDiner(dinerID: "D00102", reason: "hospitalized", detail: "")])
+        let lines = try diff(before, after).changes.map(\.description)
+        XCTAssertEqual(lines, [
+            "王秀英 (D00012): courier 张建国 → 李志华, arrival 11:20 → 11:35",
+            "李桂兰 (D00031): canteen 江边街道长者食堂 → 东湖街道长者食堂, dine-in 11:00-11:45 → delivery, courier 刘国强, arrival 12:03",
+            "赵德明 (D00077): added (pickup at 梅园街道长者食堂; was unserved: canteen_full)",
+            "孙秀珍 (D00102): cancelled (hospitalized)",
+            "周细妹 (D00200): sitting 11:00-11:45 → 11:45-12:30",
+            "吴菊英 (D00202): trip 1 → 2, arrival 11:05 → 11:21",
+            "杨玉兰 (D00203): removed (no longer in version 2)",
+        ], "陈春生's 20 seconds are not a change an operator hears about")
+    }
+
+    func testKindsAndTheReplanCountingRule() throws {
+        let before = plan(1, [
+            delivery("D00012", "C01", "K01", at: hm(11, 20)),
+            delivery("D00031", "C01", "K01", at: hm(11, 20)),
+            delivery("D00077", "C01", "K01", at: hm(11, 20)),
+            PlannedMeal(dinerID: "D00102", canteenID: "C01", mode: .dineIn, sitting: try sitting("11:00-11:45")),
+            PlannedMeal(dinerID: "D00200", canteenID: "C01", mode: .pickup),
+            PlannedMeal(dinerID: "D00201", canteenID: "C01", mode: .pickup),
+        ])
+        let after = plan(2, [
+            delivery("D00012", "C01", "K01", at: hm(11, 35)),        // exactly 15 min: not counted
+            delivery("D00031", "C01", "K01", at: hm(11, 35, 1)),     // one second more: counted
+            delivery("D00077", "C01", "K02", at: hm(11, 20)),        // courier: counted
+            PlannedMeal(dinerID: "D00102", canteenID: "C01", mode: .dineIn, sitting: try sitting("11:45-12:30")),  // sitting: not counted
+            PlannedMeal(dinerID: "D00200", canteenID: "C02", mode: .pickup),  // canteen: counted
+            PlannedMeal(dinerID: "D00203", canteenID: "C01", mode: .pickup),  // added: counted
+        ], unserved: [UnservedDiner(dinerID: "D00201", reason: "hospitalized", detail: "")])  // removed: counted
+        XCTAssertEqual(PlanDiff.changedDiners(from: before, to: after), ["D00031", "D00077", "D00200", "D00201", "D00203"])
+        XCTAssertEqual(PlanDiff.changedDiners(from: after, to: before), ["D00031", "D00077", "D00200", "D00201", "D00203"])
+        XCTAssertEqual(PlanDiff.changedDiners(from: before, to: before), [])
+
+        let changes = try diff(before, after).changes
+        XCTAssertEqual(changes.map(\.dinerID), ["D00012", "D00031", "D00077", "D00102", "D00200", "D00201", "D00203"])
+        XCTAssertEqual(Set(changes.filter(\.counted).map(\.dinerID)), PlanDiff.changedDiners(from: before, to: after))
+        XCTAssertEqual(changes.map(\.kind), [.changed, .changed, .changed, .changed, .changed, .removed, .added])
+
+        let modeOnly = plan(3, [PlannedMeal(dinerID: "D00012", canteenID: "C01", mode: .pickup)])
+        let modeBefore = plan(2, [PlannedMeal(dinerID: "D00012", canteenID: "C01", mode: .dineIn, sitting: try sitting("11:00-11:45"))])
+        XCTAssertEqual(PlanDiff.changedDiners(from: modeBefore, to: modeOnly), ["D00012"])
+        XCTAssertEqual(try diff(modeBefore, modeOnly).changes.map(\.description), ["王秀英 (D00012): dine-in 11:00-11:45 → pickup"])
+    }
+
+    func testAddedDeliveryAndUnknownIDsFallBackToIDs() throws {
+        let before = plan(1, [])
+        let after = plan(2, [delivery("D00012", "C01", "K01", at: hm(11, 20, 40)), PlannedMeal(dinerID: "D09999", canteenID: "C99", mode: .pickup)])
+        XCTAssertEqual(try diff(before, after).changes.map(\.description), [
+            "王秀英 (D00012): added (delivery from 江边街道长者食堂 by 张建国 at 11:21)",
+            "D09999 (D09999): added (pickup at C99)",
+        ])
+    }
+}
