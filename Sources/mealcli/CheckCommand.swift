@@ -23,8 +23,9 @@ extension MealCLI {
         func run() throws {
             let store = try database.open()
             let violations = try CLIError.reporting {
-                let day = try ServiceDay(date: date)
+                var day = try ServiceDay(date: date)
                 let (plan, registry) = try store.writer.read { db in
+                    day.exceptions = try DayExceptions.load(date: date, db)
                     guard let chosen = try version ?? PlanStore.latestVersion(date: date, db) else {
                         throw PlanStore.Failure.noPlan(date: date)
                     }

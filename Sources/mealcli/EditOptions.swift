@@ -26,8 +26,11 @@ struct EditOptions: ParsableArguments {
             for entry in unserved where entry.reason != "cancelled" {
                 print("cannot be served: \(entry.dinerID) (\(entry.reason)): \(entry.detail)")
             }
-            print("\(date): stored as version \(plan.version) (\(editor.touched.count) diner\(editor.touched.count == 1 ? "" : "s") changed); "
-                  + "`mealcli check --date \(date)` lists any rule it breaks")
+            let flagged = try store.writer.read { try PlanChecker.violations(of: plan, $0) }
+                .filter { violation in violation.dinerID.map(editor.touched.contains) ?? false }
+            for violation in flagged { print("flagged: \(violation)") }
+            print("\(date): stored as version \(plan.version) (\(editor.touched.count) diner\(editor.touched.count == 1 ? "" : "s") changed"
+                  + (flagged.isEmpty ? "" : "; \(flagged.count) rule\(flagged.count == 1 ? "" : "s") broken, see `mealcli check --date \(date)`") + ")")
         }
     }
 }

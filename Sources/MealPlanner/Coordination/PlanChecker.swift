@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import MealCore
 
 /// One way a day's plan breaks a service rule, with a sentence that carries the numbers an
@@ -439,5 +440,27 @@ private struct Inspection {
             report(.routeMismatch, diner: dinerID, courier: stop.courierID,
                    "\(name(diner: dinerID)) is on \(name(courier: stop.courierID))'s trip \(stop.trip) but is \(placed)")
         }
+    }
+}
+
+extension PlanChecker {
+    /// One roster note per diner whose placement breaks a rule, so printed rosters flag what a
+    /// manual change allowed through ("⚠ outside_circle").
+    public static func rosterNotes(_ violations: [PlanViolation]) -> [String: String] {
+        var notes: [String: [String]] = [:]
+        for violation in violations {
+            guard let diner = violation.dinerID else { continue }
+            if !(notes[diner]?.contains(violation.rule.rawValue) ?? false) { notes[diner, default: []].append(violation.rule.rawValue) }
+        }
+        return notes.mapValues { "⚠ " + $0.joined(separator: ", ") }
+    }
+
+    /// The violations of a stored version, checked with the parameters it was made with and the
+    /// date's declared absences and closures.
+    public static func violations(of plan: DayPlan, _ db: Database) throws -> [PlanViolation] {
+        var day = try ServiceDay(date: plan.date)
+        day.exceptions = try DayExceptions.load(date: plan.date, db)
+        return violations(plan: plan, canteens: try Canteen.fetchAll(db), couriers: try Courier.fetchAll(db),
+                          diners: try Diner.fetchAll(db), parameters: try parameters(of: plan), day: day)
     }
 }

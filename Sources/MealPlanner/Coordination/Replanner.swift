@@ -18,15 +18,7 @@ public enum Replanner {
     /// A diner counts as changed when their canteen, service or courier differs, their arrival
     /// moved by more than 15 minutes, or they are served in one plan and not in the other.
     public static func changedDiners(from a: DayPlan, to b: DayPlan) -> Set<String> {
-        let mealsA = Dictionary(uniqueKeysWithValues: a.assignments.map { ($0.dinerID, $0) })
-        let mealsB = Dictionary(uniqueKeysWithValues: b.assignments.map { ($0.dinerID, $0) })
-        var changed = Set<String>()
-        for id in Set(mealsA.keys).union(mealsB.keys) {
-            guard let x = mealsA[id], let y = mealsB[id] else { changed.insert(id); continue }
-            if x.canteenID != y.canteenID || x.mode != y.mode || x.courierID != y.courierID { changed.insert(id); continue }
-            if let s = x.arrivalSeconds, let t = y.arrivalSeconds, abs(s - t) > 900 { changed.insert(id) }
-        }
-        return changed
+        PlanDiff.changedDiners(from: a, to: b)
     }
 
     static func score(_ plan: DayPlan, _ editor: PlanEditor) -> (unserved: Int, travel: Int) {
