@@ -32,8 +32,19 @@ public enum Replanner {
     ///   nil minimises changes first and travel second (the planner's continuity costs).
     public static func replan(date: String, in database: AppDatabase, by user: String, maxChanges: Int?,
                               seed: UInt64 = 1, timeLimit: Double = 10) throws -> Outcome {
-        let context = try database.writer.read { try PlanEditing.context(date: date, $0) }
+        let (context, plannerMade) = try database.writer.read { db -> (PlanEditing.Context, DayPlan?) in
+            let context = try PlanEditing.context(date: date, db)
+            // The newest version the planner itself made: canteens whose rounds coordinators have
+            // not touched since keep them; the others are routed again.
+            let made = try PlanStore.versions(date: date, db).last { $0.note == "planned" || $0.note == "replan" }
+            return (context, try made.map { try PlanStore.load(date: date, version: $0.version, db) })
+        }
         let current = context.plan
+        var untouched = current
+        untouched.rounds = current.rounds.filter { round in
+            let before = plannerMade?.rounds.filter { $0.canteenID == round.canteenID } ?? []
+            return before == current.rounds.filter { $0.canteenID == round.canteenID }
+        }
         let locked = current.assignments.filter(\.locked)
         let lockedRounds = current.rounds.filter { round in
             let ids = round.trips.flatMap { $0.stops.map(\.dinerID) }
@@ -47,7 +58,8 @@ public enum Replanner {
         })
         let planner = DayPlanner(canteens: context.canteens, couriers: context.couriers, diners: context.diners,
                                  settings: .init(parameters: context.parameters, seed: seed, timeLimit: timeLimit, createdBy: user))
-        var ideal = try planner.plan(day: context.day, previous: previous, locked: locked, lockedRounds: lockedRounds).plan
+        var ideal = try planner.plan(day: context.day, previous: previous, locked: locked, lockedRounds: lockedRounds,
+                                     current: untouched).plan
         ideal.note = "replan"
         let idealChanged = changedDiners(from: current, to: ideal)
 

@@ -48,8 +48,12 @@ public struct DayPlanner: Sendable {
     /// Plans the day. `locked` are placements a coordinator fixed: they keep canteen, service,
     /// sitting and courier; a courier all of whose meals are locked keeps the whole round as
     /// it was (`lockedRounds`).
+    ///
+    /// `current` is the version a replan starts from: a canteen whose delivery diners come out
+    /// the same keeps its current rounds as they are instead of being routed again, which is
+    /// both the least change and the fastest.
     public func plan(day: ServiceDay, previous: [String: PreviousPlacement] = [:], locked: [PlannedMeal] = [],
-                     lockedRounds: [CourierRound] = []) throws -> Outcome {
+                     lockedRounds: [CourierRound] = [], current: DayPlan? = nil) throws -> Outcome {
         let parameters = settings.parameters
         let model = GreatCircleTravelModel(parameters: parameters)
         let reach = ServiceReach(canteens: canteens, couriers: couriers, parameters: parameters, day: day, model: model)
@@ -96,8 +100,10 @@ public struct DayPlanner: Sendable {
             (routing: routing(index), diners: deliveries[index], seed: settings.seed &+ UInt64(index),
              limit: max(0.5, settings.timeLimit * cores * Double(deliveries[index].count) / Double(totalStops)))
         }
+        let kept = keptRounds(current, deliveries: deliveries, workingCouriers: workingCouriers, model: model)
         let results = ParallelResults<CanteenRouting.Outcome>(count: jobs.count)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+            if let outcome = kept[index] { return results.store(index, .success(outcome)) }
             let job = jobs[index]
             results.store(index, Result { try job.routing.solve(job.diners, seed: job.seed, timeLimit: job.limit) })
         }
@@ -187,6 +193,30 @@ public struct DayPlanner: Sendable {
 }
 
 extension DayPlanner {
+    /// For each canteen, the current rounds when they can stay: the same delivery diners, every
+    /// courier on them still working and from this canteen, and every trip still feasible.
+    func keptRounds(_ current: DayPlan?, deliveries: [[Diner]], workingCouriers: [[Courier]],
+                    model: any TravelModel) -> [CanteenRouting.Outcome?] {
+        guard let current else { return Array(repeating: nil, count: canteens.count) }
+        let dinerByID = Dictionary(uniqueKeysWithValues: diners.map { ($0.id, $0) })
+        return canteens.indices.map { index in
+            let rounds = current.rounds.filter { $0.canteenID == canteens[index].id }
+            let onRounds = Set(rounds.flatMap { $0.trips.flatMap { $0.stops.map(\.dinerID) } })
+            guard onRounds == Set(deliveries[index].map(\.id)) else { return nil }
+            var travel = 0
+            for round in rounds {
+                guard let courier = workingCouriers[index].first(where: { $0.id == round.courierID }) else { return nil }
+                let table = RoundTimetable(courier: courier, canteen: canteens[index], parameters: settings.parameters,
+                                           model: model, diners: dinerByID)
+                let timed = table.time(round.trips.map { $0.stops.map(\.dinerID) },
+                                       keepDepartures: round.trips.map(\.departSeconds))
+                guard timed.isFeasible else { return nil }
+                travel += timed.travelSeconds
+            }
+            return CanteenRouting.Outcome(rounds: rounds, unrouted: [], travelSeconds: Double(travel))
+        }
+    }
+
     /// Diners who would eat but whose meal a coordinator cancelled, listed so the plan still
     /// accounts for everyone subscribed that day.
     func cancelledMeals(_ day: ServiceDay) -> [UnservedDiner] {
