@@ -26,6 +26,10 @@ struct MealCLI: ParsableCommand {
             Absent.self,
             Close.self,
             Replan.self,
+            Outcome.self,
+            Outcomes.self,
+            Alerts.self,
+            Resolve.self,
             SolveCommand.self,
             Bench.self,
 

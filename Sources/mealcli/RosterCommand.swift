@@ -47,17 +47,20 @@ extension MealCLI {
         func run() throws {
             let store = try database.open()
             try CLIError.reporting {
-                let (plan, registry) = try store.writer.read { db in
-                    (try PlanStore.load(date: date, version: version, db), try Registry(db))
+                let (plan, registry, welfareNotes) = try store.writer.read { db in
+                    let plan = try PlanStore.load(date: date, version: version, db)
+                    return (plan, try Registry(db), try WelfareAlerts.rosterNotes(date: plan.date, db))
                 }
                 let diners = Dictionary(uniqueKeysWithValues: registry.diners.map { ($0.id, $0) })
                 let couriers = Dictionary(uniqueKeysWithValues: registry.couriers.map { ($0.id, $0) })
                 func roster(_ canteen: Canteen) -> CanteenRoster {
-                    CanteenRoster(plan: plan, canteen: canteen, diners: diners, couriers: couriers, unmaskedPhones: unmasked)
+                    CanteenRoster(plan: plan, canteen: canteen, diners: diners, couriers: couriers, unmaskedPhones: unmasked,
+                                  notesByDiner: welfareNotes)
                 }
                 if all, let out {
                     let pages = try RosterBook.write(plan: plan, canteens: registry.canteens, couriers: registry.couriers,
-                                                     diners: registry.diners, to: out, overwrite: force, unmaskedPhones: unmasked)
+                                                     diners: registry.diners, to: out, overwrite: force, unmaskedPhones: unmasked,
+                                                     notesByDiner: welfareNotes)
                     print("\(out): \(pages) canteen pages and index.html")
                     return
                 }

@@ -24,14 +24,29 @@ public enum DailyPlanning {
         return (placements, meals)
     }
 
+    /// The diners as the planner should weigh them: one whose door stayed shut on the last round
+    /// (an open no-answer alert) goes one priority level up, at most to high, so that when meals
+    /// are short the person nobody has seen is not the one left out. The registry is not changed.
+    public static func raisingPriority(of diners: [Diner], checkInPerson: Set<String>) -> [Diner] {
+        guard !checkInPerson.isEmpty else { return diners }
+        return diners.map { diner in
+            guard checkInPerson.contains(diner.id) else { return diner }
+            var raised = diner
+            raised.priority = Priority(rawValue: min(diner.priority.rawValue + 1, Priority.high.rawValue)) ?? .high
+            return raised
+        }
+    }
+
     public static func plan(date: String, in database: AppDatabase, settings: DayPlanner.Settings,
                             publish: Bool = false) throws -> Result {
         var day = try ServiceDay(date: date)
-        let (canteens, couriers, diners, previous, exceptions) = try database.writer.read { db in
+        let (canteens, couriers, registryDiners, previous, exceptions, checkInPerson) = try database.writer.read { db in
             (try Canteen.fetchAll(db), try Courier.fetchAll(db), try Diner.fetchAll(db),
-             try previousPlacements(before: date, db), try DayExceptions.load(date: date, db))
+             try previousPlacements(before: date, db), try DayExceptions.load(date: date, db),
+             try WelfareAlerts.dinersToCheckInPerson(planning: day.date ?? date, db))
         }
         day.exceptions = exceptions
+        let diners = raisingPriority(of: registryDiners, checkInPerson: checkInPerson)
         let planner = DayPlanner(canteens: canteens, couriers: couriers, diners: diners, settings: settings)
         let outcome = try planner.plan(day: day, previous: previous.placements)
         var plan = outcome.plan
