@@ -82,6 +82,40 @@ final class WelfareCommandsTests: XCTestCase {
         XCTAssertTrue(try cli.run(["export", "diners"]).stdout.contains(",hospitalized,"))
     }
 
+    func testRosterMarksADinerNobodyAnsweredForYesterday() throws {
+        let cli = try CLIRunner()
+        XCTAssertEqual(try cli.run(["init"]).status, 0)
+        try cli.write("canteens.csv", """
+            id,name,lat,lon,seats,sittings,kitchen_capacity
+            C01,江边街道长者食堂,28.2401,117.0312,10,11:00-12:00,10
+            """)
+        try cli.write("diners.csv", """
+            id,name,lat,lon,mode
+            D1,王秀英,28.2403,117.0314,dine_in
+            D2,李桂兰,28.2403,117.0314,dine_in
+            """)
+        XCTAssertEqual(try cli.run(["import", "canteens", "canteens.csv"]).status, 0)
+        XCTAssertEqual(try cli.run(["import", "diners", "diners.csv"]).status, 0)
+        XCTAssertEqual(try cli.run(["outcome", "D2", "--date", "2026-11-24", "--status", "no_answer"]).status, 0)
+        let planned = try cli.run(["plan", "--date", "2026-11-25"])
+        XCTAssertEqual(planned.status, 0, planned.stderr)
+
+        let roster = try cli.run(["roster", "--date", "2026-11-25", "--canteen", "C01"])
+        XCTAssertEqual(roster.status, 0, roster.stderr)
+        let lines = roster.stdout.split(separator: "\n")
+        XCTAssertTrue(lines.contains { $0.contains("李桂兰") && $0.contains("昨日无人应答，请上门查看 / no answer yesterday: check in person") },
+                      roster.stdout)
+        XCTAssertFalse(lines.contains { $0.contains("王秀英") && $0.contains("昨日无人应答") }, roster.stdout)
+
+        XCTAssertEqual(try cli.run(["roster", "--date", "2026-11-25", "--all", "--format", "html", "--out", "rosters"]).status, 0)
+        let page = try String(contentsOfFile: cli.path("rosters/C01.html"), encoding: .utf8)
+        XCTAssertTrue(page.contains("昨日无人应答，请上门查看"), page)
+
+        XCTAssertEqual(try cli.run(["resolve", "1", "--note", "邻居说她去女儿家了"]).status, 0)
+        let after = try cli.run(["roster", "--date", "2026-11-25", "--canteen", "C01"])
+        XCTAssertFalse(after.stdout.contains("昨日无人应答"), "a resolved alert leaves the roster")
+    }
+
     /// Terminal columns, counted the way the table pads: CJK characters take two.
     private static func displayWidth(_ text: String) -> Int {
         text.unicodeScalars.reduce(0) { $0 + ((0x2E80...0x9FFF).contains($1.value) || (0xFF00...0xFF60).contains($1.value) ? 2 : 1) }
