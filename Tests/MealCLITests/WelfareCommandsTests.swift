@@ -111,6 +111,16 @@ final class WelfareCommandsTests: XCTestCase {
         let page = try String(contentsOfFile: cli.path("rosters/C01.html"), encoding: .utf8)
         XCTAssertTrue(page.contains("昨日无人应答，请上门查看"), page)
 
+        // The courier's route sheet carries the note too: that is who knocks.
+        try cli.write("diners-delivery.csv", "id,name,lat,lon,mode\nD2,李桂兰,28.2403,117.0314,delivery\n")
+        try cli.write("couriers.csv", "id,name,canteen_id,vehicle,capacity,shift_start,shift_end\nK001,张建国,C01,ebike,10,10:30,13:30\n")
+        XCTAssertEqual(try cli.run(["import", "diners", "diners-delivery.csv"]).status, 0)
+        XCTAssertEqual(try cli.run(["import", "couriers", "couriers.csv"]).status, 0)
+        XCTAssertEqual(try cli.run(["plan", "--date", "2026-11-25"]).status, 0)
+        let routes = try cli.run(["routes", "--date", "2026-11-25"])
+        XCTAssertEqual(routes.status, 0, routes.stderr)
+        XCTAssertTrue(routes.stdout.contains("昨日无人应答，请上门查看"), routes.stdout)
+
         XCTAssertEqual(try cli.run(["resolve", "1", "--note", "邻居说她去女儿家了"]).status, 0)
         let after = try cli.run(["roster", "--date", "2026-11-25", "--canteen", "C01"])
         XCTAssertFalse(after.stdout.contains("昨日无人应答"), "a resolved alert leaves the roster")
