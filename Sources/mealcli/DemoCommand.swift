@@ -59,18 +59,21 @@ extension MealCLI {
                              Date().timeIntervalSince(started)))
 
                 print("\n== 4. The roster of \(canteen)")
+                let welfareNotes = try store.writer.read { db in try WelfareAlerts.rosterNotes(date: day, db) }
                 guard let shown = registry.canteens.first(where: { $0.id == canteen }) else {
                     throw StoreError.notFound(kind: "canteen", id: canteen)
                 }
                 let roster = CanteenRoster(
                     plan: result.plan, canteen: shown,
                     diners: Dictionary(uniqueKeysWithValues: registry.diners.map { ($0.id, $0) }),
-                    couriers: Dictionary(uniqueKeysWithValues: registry.couriers.map { ($0.id, $0) }))
+                    couriers: Dictionary(uniqueKeysWithValues: registry.couriers.map { ($0.id, $0) }),
+                    notesByDiner: welfareNotes)
                 print(RosterFormatter.text(roster))
 
                 let rosters = (folder as NSString).appendingPathComponent("rosters")
                 let pages = try RosterBook.write(plan: result.plan, canteens: registry.canteens, couriers: registry.couriers,
-                                                 diners: registry.diners, to: rosters, overwrite: false)
+                                                 diners: registry.diners, to: rosters, overwrite: false,
+                                                 notesByDiner: welfareNotes)
                 print("== 5. Printable rosters: \(pages) canteen pages in \(rosters)/ (open index.html)")
                 print("   The database stays at \(path); for example:")
                 print("   mealcli routes --db \(path) --date \(day) --canteen \(canteen)")

@@ -30,6 +30,10 @@ struct MealCLI: ParsableCommand {
             Close.self,
             Replan.self,
             Batch.self,
+            Outcome.self,
+            Outcomes.self,
+            Alerts.self,
+            Resolve.self,
             SolveCommand.self,
             Bench.self,
 

@@ -47,19 +47,24 @@ extension MealCLI {
         func run() throws {
             let store = try database.open()
             try CLIError.reporting {
-                let (plan, registry, flagged) = try store.writer.read { db in
+                let (plan, registry, notes) = try store.writer.read { db in
                     let plan = try PlanStore.load(date: date, version: version, db)
-                    return (plan, try Registry(db), PlanChecker.rosterNotes(try PlanChecker.violations(of: plan, db)))
+                    // Notes beside a name: a broken rule a manual change let through, and a
+                    // welfare check to make in person.
+                    let flagged = PlanChecker.rosterNotes(try PlanChecker.violations(of: plan, db))
+                    let welfare = try WelfareAlerts.rosterNotes(date: plan.date, db)
+                    return (plan, try Registry(db), flagged.merging(welfare) { "\($0); \($1)" })
                 }
                 let diners = Dictionary(uniqueKeysWithValues: registry.diners.map { ($0.id, $0) })
                 let couriers = Dictionary(uniqueKeysWithValues: registry.couriers.map { ($0.id, $0) })
                 func roster(_ canteen: Canteen) -> CanteenRoster {
                     CanteenRoster(plan: plan, canteen: canteen, diners: diners, couriers: couriers, unmaskedPhones: unmasked,
-                                  notesByDiner: flagged)
+                                  notesByDiner: notes)
                 }
                 if all, let out {
                     let pages = try RosterBook.write(plan: plan, canteens: registry.canteens, couriers: registry.couriers,
-                                                     diners: registry.diners, to: out, overwrite: force, unmaskedPhones: unmasked)
+                                                     diners: registry.diners, to: out, overwrite: force, unmaskedPhones: unmasked,
+                                                     notesByDiner: notes)
                     print("\(out): \(pages) canteen pages and index.html")
                     return
                 }

@@ -28,8 +28,9 @@ extension MealCLI {
         func run() throws {
             let store = try database.open()
             try CLIError.reporting {
-                let (plan, registry) = try store.writer.read { db in
-                    (try PlanStore.load(date: date, version: version, db), try Registry(db))
+                let (plan, registry, welfareNotes) = try store.writer.read { db in
+                    let plan = try PlanStore.load(date: date, version: version, db)
+                    return (plan, try Registry(db), try WelfareAlerts.rosterNotes(date: plan.date, db))
                 }
                 let diners = Dictionary(uniqueKeysWithValues: registry.diners.map { ($0.id, $0) })
                 let couriers = Dictionary(uniqueKeysWithValues: registry.couriers.map { ($0.id, $0) })
@@ -40,7 +41,7 @@ extension MealCLI {
                 var printed = 0
                 for canteen in registry.canteens where self.canteen == nil || canteen.id == self.canteen {
                     let roster = CanteenRoster(plan: plan, canteen: canteen, diners: diners, couriers: couriers,
-                                               unmaskedPhones: unmasked)
+                                               unmaskedPhones: unmasked, notesByDiner: welfareNotes)
                     for trip in roster.trips where courier == nil || trip.courierID == courier {
                         print(RosterFormatter.routeSheet(trip, canteen: canteen, date: plan.date, version: plan.version))
                         printed += 1

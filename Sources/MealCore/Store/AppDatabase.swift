@@ -107,6 +107,7 @@ public struct AppDatabase: Sendable {
         migrator.registerMigration("v1 registry", migrate: Schema.v1)
         migrator.registerMigration("v2 day plans", migrate: Schema.v2)
         migrator.registerMigration("v3 day exceptions", migrate: Schema.v3)
+        migrator.registerMigration("v4 welfare", migrate: Schema.v4)
         return migrator
     }
 

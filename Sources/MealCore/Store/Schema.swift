@@ -140,4 +140,36 @@ enum Schema {
             t.uniqueKey(["date", "kind", "subject"])
         }
     }
+
+    /// The delivery round as a daily welfare check: what the courier found at each door, and the
+    /// alerts those findings open until someone has looked after the diner.
+    static func v4(_ db: Database) throws {
+        try db.create(table: "welfare_outcome") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("date", .text).notNull()
+            t.column("diner_id", .text).notNull().references("diner", onDelete: .restrict)
+            t.column("status", .text).notNull()
+                .check(sql: "status IN ('delivered','no_answer','refused','hospitalized')")
+            t.column("note", .text).notNull().defaults(to: "")
+            t.column("recorded_by", .text).notNull()
+            t.column("recorded_at", .text).notNull()
+            // One finding per diner and date; recording again replaces it (the change log keeps both).
+            t.uniqueKey(["diner_id", "date"])
+        }
+        try db.create(table: "welfare_alert") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("diner_id", .text).notNull().indexed().references("diner", onDelete: .restrict)
+            t.column("kind", .text).notNull().check(sql: "kind IN ('no_answer','refused_twice')")
+            // The date of the outcome that opened the alert (the later one for two refusals).
+            t.column("date", .text).notNull()
+            t.column("note", .text).notNull().defaults(to: "")
+            t.column("opened_by", .text).notNull()
+            t.column("opened_at", .text).notNull()
+            t.column("resolved_at", .text)
+            t.column("resolved_by", .text)
+            t.column("resolution", .text)
+            t.check(sql: "(resolved_at IS NULL) = (resolved_by IS NULL)")
+        }
+        try db.create(index: "welfare_alert_open", on: "welfare_alert", columns: ["resolved_at", "date"])
+    }
 }

@@ -39,8 +39,11 @@ public enum PlanEditing {
         var day = try ServiceDay(date: date)
         day.exceptions = try DayExceptions.load(date: date, db)
         let parameters = (try? JSONDecoder().decode(PlanningParameters.self, from: Data(plan.parametersJSON.utf8))) ?? .standard
+        // The same weighing as planning: a diner nobody answered for yesterday counts higher.
+        let diners = DailyPlanning.raisingPriority(
+            of: try Diner.fetchAll(db), checkInPerson: try WelfareAlerts.dinersToCheckInPerson(planning: date, db))
         return Context(plan: plan, canteens: try Canteen.fetchAll(db), couriers: try Courier.fetchAll(db),
-                       diners: try Diner.fetchAll(db), parameters: parameters, day: day)
+                       diners: diners, parameters: parameters, day: day)
     }
 
     /// Diners whose meal differs in any way between two versions (placement, round, time,

@@ -38,7 +38,9 @@ public enum DailyPlanning {
 
     public static func inputs(date: String, settings: DayPlanner.Settings, _ db: Database) throws -> Inputs {
         var day = try ServiceDay(date: date)
-        let canteens = try Canteen.fetchAll(db), couriers = try Courier.fetchAll(db), diners = try Diner.fetchAll(db)
+        let canteens = try Canteen.fetchAll(db), couriers = try Courier.fetchAll(db)
+        let checkInPerson = try WelfareAlerts.dinersToCheckInPerson(planning: day.date ?? date, db)
+        let diners = raisingPriority(of: try Diner.fetchAll(db), checkInPerson: checkInPerson)
         let previous = try previousPlacements(before: date, db)
         day.exceptions = try DayExceptions.load(date: date, db)
         var digest = ContentDigest()
@@ -59,6 +61,19 @@ public enum DailyPlanning {
         digest.add("seed \(settings.seed) time limit \(settings.timeLimit)")
         return Inputs(day: day, canteens: canteens, couriers: couriers, diners: diners, previous: previous.placements,
                       previousMeals: previous.meals, digest: digest.hex)
+    }
+
+    /// The diners as the planner should weigh them: one whose door stayed shut on the last round
+    /// (an open no-answer alert) goes one priority level up, at most to high, so that when meals
+    /// are short the person nobody has seen is not the one left out. The registry is not changed.
+    public static func raisingPriority(of diners: [Diner], checkInPerson: Set<String>) -> [Diner] {
+        guard !checkInPerson.isEmpty else { return diners }
+        return diners.map { diner in
+            guard checkInPerson.contains(diner.id) else { return diner }
+            var raised = diner
+            raised.priority = Priority(rawValue: min(diner.priority.rawValue + 1, Priority.high.rawValue)) ?? .high
+            return raised
+        }
     }
 
     public static func plan(date: String, in database: AppDatabase, settings: DayPlanner.Settings,

@@ -4,9 +4,11 @@ import MealCore
 /// All canteens' rosters of a plan as printable HTML pages in one folder, with an index page.
 public enum RosterBook {
     /// Writes `index.html` and one `CANTEEN.html` per canteen with meals; returns the page count.
+    /// `notesByDiner` adds a note to a diner's line on every page (e.g. `WelfareAlerts.rosterNotes`).
     @discardableResult
     public static func write(plan: DayPlan, canteens: [Canteen], couriers: [Courier], diners: [Diner],
-                             to folder: String, overwrite: Bool, unmaskedPhones: Bool = false) throws -> Int {
+                             to folder: String, overwrite: Bool, unmaskedPhones: Bool = false,
+                             notesByDiner: [String: String] = [:]) throws -> Int {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let dinerByID = Dictionary(uniqueKeysWithValues: diners.map { ($0.id, $0) })
         let courierByID = Dictionary(uniqueKeysWithValues: couriers.map { ($0.id, $0) })
@@ -16,7 +18,7 @@ public enum RosterBook {
         for canteen in canteens {
             guard let count = mealsPerCanteen[canteen.id] else { continue }
             let roster = CanteenRoster(plan: plan, canteen: canteen, diners: dinerByID, couriers: courierByID,
-                                       unmaskedPhones: unmaskedPhones)
+                                       unmaskedPhones: unmaskedPhones, notesByDiner: notesByDiner)
             let file = "\(canteen.id).html"
             try OutputFile.write(Array(RosterFormatter.html(roster).utf8),
                                  to: (folder as NSString).appendingPathComponent(file), overwrite: overwrite)

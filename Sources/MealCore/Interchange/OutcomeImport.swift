@@ -1,0 +1,145 @@
+import Foundation
+import GRDB
+
+/// What an import of welfare-check outcomes did.
+public struct OutcomeImportSummary: Sendable {
+    public var file: String
+    public var encoding: String
+    public var outcomes = 0
+    /// Outcomes that replaced one already recorded for the same diner and date.
+    public var replaced = 0
+    public var openedAlerts: [WelfareAlert] = []
+    public var withdrawnAlerts: [WelfareAlert] = []
+    /// Diners whose registry status became `hospitalized`.
+    public var hospitalizedDiners: [String] = []
+    public var warnings: [ImportIssue] = []
+}
+
+/// Imports the couriers' findings (`outcomes.csv`, docs/formats.md): all rows or none, in one
+/// transaction, with every problem of the file reported at once.
+public enum OutcomeImport {
+    public static let columnNames = ["date", "diner_id", "status", "note", "by"]
+    public static let requiredColumnNames = ["date", "diner_id", "status"]
+
+    /// Reads `path` and records its outcomes; `user` is who imports (the change log), and the
+    /// recorder of rows whose `by` cell is empty.
+    public static func importFile(path: String, into database: AppDatabase,
+                                  by user: String = ChangeClock.loginUser) throws -> OutcomeImportSummary {
+        let bytes: [UInt8]
+        do {
+            bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        } catch {
+            throw ImportFailure(file: path, issues: [ImportIssue(file: path, line: 0, column: nil,
+                                                                  message: "cannot read the file")])
+        }
+        return try importBytes(bytes, fileName: path, into: database, by: user)
+    }
+
+    /// The same as `importFile`, from bytes already in memory; `fileName` names them in messages.
+    public static func importBytes(_ bytes: [UInt8], fileName: String, into database: AppDatabase,
+                                   by user: String = ChangeClock.loginUser) throws -> OutcomeImportSummary {
+        let parsed = try ParsedOutcomes(bytes: bytes, fileName: fileName, defaultRecorder: user)
+        return try database.writer.write { db in try parsed.apply(db, by: user) }
+    }
+}
+
+/// An outcomes file read and checked row by row; `apply` checks the diners against the database
+/// and writes, inside the caller's transaction.
+struct ParsedOutcomes {
+    let fileName: String
+    let encoding: String
+    let rows: [(line: Int, outcome: WelfareOutcome)]
+    /// Problems found without the database, reported together with the unknown diners.
+    let issues: [ImportIssue]
+    let warnings: [ImportIssue]
+
+    init(bytes: [UInt8], fileName: String, defaultRecorder: String) throws {
+        let table = try CSVTable.read(bytes: bytes, fileName: fileName)
+        var issues: [ImportIssue] = []
+        var warnings: [ImportIssue] = []
+        var columnIndex: [String: Int] = [:]
+        for (index, name) in table.header.enumerated() {
+            if columnIndex[name] != nil {
+                issues.append(ImportIssue(file: fileName, line: table.headerLine, column: name,
+                                          message: "the column appears twice in the header"))
+            } else {
+                columnIndex[name] = index
+            }
+            if !OutcomeImport.columnNames.contains(name) {
+                warnings.append(ImportIssue(file: fileName, line: table.headerLine, column: name,
+                                            message: "unknown column, ignored"))
+            }
+        }
+        for name in OutcomeImport.requiredColumnNames where columnIndex[name] == nil {
+            issues.append(ImportIssue(file: fileName, line: table.headerLine, column: name,
+                                      message: "required column is missing from the header"))
+        }
+        if !issues.isEmpty { throw ImportFailure(file: fileName, issues: issues) }
+
+        var rows: [(line: Int, outcome: WelfareOutcome)] = []
+        var firstLineOfVisit: [String: Int] = [:]
+        for row in table.rows {
+            if row.cells.count != table.header.count {
+                let missing = row.cells.count < table.header.count ? table.header[row.cells.count] : nil
+                issues.append(ImportIssue(
+                    file: fileName, line: row.line, column: missing ?? table.header.last,
+                    message: "the row has \(row.cells.count) cells but the header has \(table.header.count)"))
+                continue
+            }
+            var cells = CellReader(file: fileName, line: row.line, columnIndex: columnIndex, cells: row.cells)
+            let date = cells.value("date", default: nil, "a date as YYYY-MM-DD") { try CalendarDate.normalized($0) }
+            let dinerID = cells.required("diner_id")
+            let status: WelfareStatus? = cells.enumeration("status", default: nil)
+            let recorder = cells.text("by")
+            if let date, let dinerID {
+                // One outcome per diner and date: two in one file would make the result depend on row order.
+                let visit = "\(dinerID) \(date)"
+                if let firstLine = firstLineOfVisit[visit] {
+                    cells.report("diner_id", "a second outcome for this diner on \(date), first on line \(firstLine)",
+                                 value: dinerID)
+                } else {
+                    firstLineOfVisit[visit] = row.line
+                }
+            }
+            issues += cells.issues
+            if let date, let dinerID, let status, cells.issues.isEmpty {
+                rows.append((row.line, WelfareOutcome(date: date, dinerID: dinerID, status: status, note: cells.text("note"),
+                                                      recordedBy: recorder.isEmpty ? defaultRecorder : recorder)))
+            }
+        }
+        if table.rows.isEmpty {
+            warnings.append(ImportIssue(file: fileName, line: table.headerLine, column: nil, message: "the file has no data rows"))
+        }
+        self.fileName = fileName
+        self.encoding = table.encoding
+        // Date order, so the history grows the way the rounds happened and the change log reads in order.
+        self.rows = rows.sorted { ($0.outcome.date, $0.line) < ($1.outcome.date, $1.line) }
+        self.issues = issues
+        self.warnings = warnings
+    }
+
+    func apply(_ db: Database, by user: String) throws -> OutcomeImportSummary {
+        var issues = self.issues
+        let knownDiners = try Set(String.fetchAll(db, sql: "SELECT id FROM diner"))
+        for (line, outcome) in rows where !knownDiners.contains(outcome.dinerID) {
+            issues.append(ImportIssue(file: fileName, line: line, column: "diner_id", message: "no diner with this id",
+                                      value: outcome.dinerID))
+        }
+        if !issues.isEmpty {
+            throw ImportFailure(file: fileName, issues: issues.sorted { $0.line < $1.line })
+        }
+        var summary = OutcomeImportSummary(file: fileName, encoding: encoding, warnings: warnings)
+        for (_, outcome) in rows {
+            let recorded = try WelfareChecks.record(outcome, by: user, db)
+            summary.outcomes += 1
+            if recorded.replaced != nil { summary.replaced += 1 }
+            summary.openedAlerts += recorded.openedAlerts
+            summary.withdrawnAlerts += recorded.withdrawnAlerts
+            if recorded.dinerHospitalized { summary.hospitalizedDiners.append(outcome.dinerID) }
+        }
+        try AppDatabase.logChange(db, by: user, action: "import outcomes", subject: fileName,
+                                  detail: "\(summary.outcomes) outcomes (\(summary.replaced) replaced), "
+                                      + "\(summary.openedAlerts.count) alerts opened")
+        return summary
+    }
+}

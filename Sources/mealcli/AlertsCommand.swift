@@ -1,0 +1,59 @@
+import ArgumentParser
+import MealCore
+
+extension MealCLI {
+    struct Alerts: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List open welfare alerts with the diner's address and emergency contact.",
+            discussion: "Phone numbers are masked unless --unmasked is given. `mealcli resolve ALERT --note TEXT` closes one.")
+
+        @Option(help: "Only alerts opened by the outcome of this date (YYYY-MM-DD).") var date: String?
+        @Flag(help: "Show phone numbers in full.") var unmasked = false
+        @OptionGroup var database: DatabaseOptions
+
+        func run() throws {
+            let store = try database.open()
+            try CLIError.reporting {
+                let date = try self.date.map { try CalendarDate.normalized($0) }
+                let rows = try store.writer.read { db in
+                    try WelfareAlerts.openAlerts(openedOn: date, db).map { alert in
+                        (alert, try Diner.fetchOne(db, id: alert.dinerID))
+                    }
+                }
+                guard !rows.isEmpty else {
+                    print(date.map { "no open alerts opened on \($0)" } ?? "no open alerts")
+                    return
+                }
+                var table = TerminalTable(headers: ["alert", "date", "kind", "diner", "name", "address", "grid",
+                                                    "emergency contact", "note"], rightAligned: [0])
+                for (alert, diner) in rows {
+                    let contact = diner?.emergencyContact ?? ""
+                    table.append(["\(alert.id)", alert.date, "\(alert.kind.rawValue) \(alert.kind.label)", alert.dinerID,
+                                  diner?.name ?? "?", diner?.address ?? "", diner?.grid ?? "",
+                                  unmasked ? contact : PhoneMask.mask(contact), alert.note])
+                }
+                print(table.render(), terminator: "")
+                print("\(rows.count) open alert\(rows.count == 1 ? "" : "s")")
+            }
+        }
+    }
+
+    struct Resolve: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Close a welfare alert, saying what was done.")
+
+        @Argument(help: "The alert number (from `mealcli alerts`).") var alert: Int64
+        @Option(help: "What was done, e.g. \"网格员上门，老人安好\".") var note: String
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var operatorOptions: OperatorOptions
+
+        func run() throws {
+            let store = try database.open()
+            try CLIError.reporting {
+                let resolved = try store.writer.write { db in
+                    try WelfareAlerts.resolve(id: alert, note: note, by: operatorOptions.name, db)
+                }
+                print("alert \(resolved.id) resolved: \(resolved.dinerID) \(resolved.kind.rawValue) on \(resolved.date)")
+            }
+        }
+    }
+}
