@@ -25,7 +25,7 @@ extension MealCLI {
 
         func run() throws {
             try CLIError.reporting {
-                let folder = try dir ?? FileManager.default.temporaryDirectory
+                let folder = dir ?? FileManager.default.temporaryDirectory
                     .appendingPathComponent("mealcli-demo-\(ChangeClock.timestamp().filter(\.isNumber))-\(getpid())").path
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
                 let path = (folder as NSString).appendingPathComponent("meals.db")

@@ -34,6 +34,43 @@ struct CSVTable {
     }
 }
 
+extension CSVTable {
+    /// Header name → position. A name given twice, or a required column missing, fails the whole
+    /// file; a column nobody knows is only a warning.
+    func columnIndex(known: [String], required: [String], fileName: String) throws -> (index: [String: Int], warnings: [ImportIssue]) {
+        var issues: [ImportIssue] = [], warnings: [ImportIssue] = []
+        var index: [String: Int] = [:]
+        for (position, name) in header.enumerated() {
+            if index[name] != nil {
+                issues.append(ImportIssue(file: fileName, line: headerLine, column: name,
+                                          message: "the column appears twice in the header"))
+            } else {
+                index[name] = position
+            }
+            if !known.contains(name) {
+                warnings.append(ImportIssue(file: fileName, line: headerLine, column: name, message: "unknown column, ignored"))
+            }
+        }
+        for name in required where index[name] == nil {
+            issues.append(ImportIssue(file: fileName, line: headerLine, column: name,
+                                      message: "required column is missing from the header"))
+        }
+        if !issues.isEmpty { throw ImportFailure(file: fileName, issues: issues) }
+        return (index, warnings)
+    }
+
+    /// The data rows with as many cells as the header; each other row becomes an issue.
+    func completeRows(fileName: String, issues: inout [ImportIssue]) -> [(line: Int, cells: [String])] {
+        rows.filter { row in
+            guard row.cells.count != header.count else { return true }
+            let missing = row.cells.count < header.count ? header[row.cells.count] : nil
+            issues.append(ImportIssue(file: fileName, line: row.line, column: missing ?? header.last,
+                                      message: "the row has \(row.cells.count) cells but the header has \(header.count)"))
+            return false
+        }
+    }
+}
+
 extension TextDecodingError {
     /// The line of the first byte that could not be decoded, for `FILE:LINE` messages.
     var line: Int {

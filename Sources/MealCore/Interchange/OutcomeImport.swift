@@ -56,36 +56,11 @@ struct ParsedOutcomes {
     init(bytes: [UInt8], fileName: String, defaultRecorder: String) throws {
         let table = try CSVTable.read(bytes: bytes, fileName: fileName)
         var issues: [ImportIssue] = []
-        var warnings: [ImportIssue] = []
-        var columnIndex: [String: Int] = [:]
-        for (index, name) in table.header.enumerated() {
-            if columnIndex[name] != nil {
-                issues.append(ImportIssue(file: fileName, line: table.headerLine, column: name,
-                                          message: "the column appears twice in the header"))
-            } else {
-                columnIndex[name] = index
-            }
-            if !OutcomeImport.columnNames.contains(name) {
-                warnings.append(ImportIssue(file: fileName, line: table.headerLine, column: name,
-                                            message: "unknown column, ignored"))
-            }
-        }
-        for name in OutcomeImport.requiredColumnNames where columnIndex[name] == nil {
-            issues.append(ImportIssue(file: fileName, line: table.headerLine, column: name,
-                                      message: "required column is missing from the header"))
-        }
-        if !issues.isEmpty { throw ImportFailure(file: fileName, issues: issues) }
-
+        var (columnIndex, warnings) = try table.columnIndex(known: OutcomeImport.columnNames,
+                                                            required: OutcomeImport.requiredColumnNames, fileName: fileName)
         var rows: [(line: Int, outcome: WelfareOutcome)] = []
         var firstLineOfVisit: [String: Int] = [:]
-        for row in table.rows {
-            if row.cells.count != table.header.count {
-                let missing = row.cells.count < table.header.count ? table.header[row.cells.count] : nil
-                issues.append(ImportIssue(
-                    file: fileName, line: row.line, column: missing ?? table.header.last,
-                    message: "the row has \(row.cells.count) cells but the header has \(table.header.count)"))
-                continue
-            }
+        for row in table.completeRows(fileName: fileName, issues: &issues) {
             var cells = CellReader(file: fileName, line: row.line, columnIndex: columnIndex, cells: row.cells)
             let date = cells.value("date", default: nil, "a date as YYYY-MM-DD") { try CalendarDate.normalized($0) }
             let dinerID = cells.required("diner_id")

@@ -80,38 +80,12 @@ public struct ParsedImport<R: RegistryRecord> {
     public init(bytes: [UInt8], fileName: String) throws {
         let table = try CSVTable.read(bytes: bytes, fileName: fileName)
         var issues: [ImportIssue] = []
-        var warnings: [ImportIssue] = []
-
-        var columnIndex: [String: Int] = [:]
-        for (index, name) in table.header.enumerated() {
-            if columnIndex[name] != nil {
-                issues.append(ImportIssue(file: fileName, line: table.headerLine, column: name,
-                                          message: "the column appears twice in the header"))
-            } else {
-                columnIndex[name] = index
-            }
-            if !R.columnNames.contains(name) {
-                warnings.append(ImportIssue(file: fileName, line: table.headerLine, column: name,
-                                            message: "unknown column, ignored"))
-            }
-        }
-        for name in R.requiredColumnNames where columnIndex[name] == nil {
-            issues.append(ImportIssue(file: fileName, line: table.headerLine, column: name,
-                                      message: "required column is missing from the header"))
-        }
-        if !issues.isEmpty { throw ImportFailure(file: fileName, issues: issues) }
-
+        var (columnIndex, warnings) = try table.columnIndex(known: R.columnNames, required: R.requiredColumnNames,
+                                                            fileName: fileName)
         var records: [(line: Int, record: R)] = []
         var firstLineOfID: [String: Int] = [:]
         records.reserveCapacity(table.rows.count)
-        for row in table.rows {
-            if row.cells.count != table.header.count {
-                let missing = row.cells.count < table.header.count ? table.header[row.cells.count] : nil
-                issues.append(ImportIssue(
-                    file: fileName, line: row.line, column: missing ?? table.header.last,
-                    message: "the row has \(row.cells.count) cells but the header has \(table.header.count)"))
-                continue
-            }
+        for row in table.completeRows(fileName: fileName, issues: &issues) {
             var cells = CellReader(file: fileName, line: row.line, columnIndex: columnIndex, cells: row.cells)
             let id = cells.text("id")
             if !id.isEmpty, let firstLine = firstLineOfID[id] {
