@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct MealCLI: ParsableCommand {
@@ -28,7 +29,15 @@ struct MealCLI: ParsableCommand {
             Replan.self,
             SolveCommand.self,
             Bench.self,
-
+            Backup.self,
+            Doctor.self,
         ]
     )
+
+    static func main() {
+        // A file-size limit (ulimit -f) would otherwise kill the process in the middle of a write;
+        // ignored, it becomes a failed write that SQLite rolls back and the command reports.
+        signal(SIGXFSZ, SIG_IGN)
+        main(nil)
+    }
 }
