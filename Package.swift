@@ -43,7 +43,7 @@ let package = Package(
         ),
         .testTarget(name: "MealCoreTests", dependencies: ["MealCore"]),
         .testTarget(name: "MealPlannerTests", dependencies: ["MealPlanner", "MealCore"], exclude: ["Golden"]),
-        .testTarget(name: "MealCLITests", dependencies: ["mealcli", "MealCore"]),
+        .testTarget(name: "MealCLITests", dependencies: ["mealcli", "MealCore", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -73,9 +73,9 @@ public struct AppDatabase: Sendable {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             try queue.read { db in _ = try Int.fetchOne(db, sql: "PRAGMA schema_version") }
             return queue
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_CANTOPEN {
-            // A WAL database whose folder cannot hold the -shm file (a read-only mount) can only
-            // be read as immutable; nobody can write it there either, so that is safe.
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CANTOPEN || error.resultCode == .SQLITE_READONLY {
+            // A WAL database whose folder cannot hold the -shm file (a read-only folder or mount)
+            // can only be read as immutable; nobody can start writing it there either.
             return try DatabaseQueue(path: immutableURI(path), configuration: configuration)
         }
     }
