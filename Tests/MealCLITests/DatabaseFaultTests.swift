@@ -216,7 +216,40 @@ final class DatabaseFaultTests: XCTestCase {
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), before)
     }
 
+    func testAnExportIntoAReadOnlyFolderKeepsTheOldFile() throws {
+        let cli = try makeDatabase()
+        let folder = cli.directory.appendingPathComponent("exports")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data("old\n".utf8).write(to: folder.appendingPathComponent("canteens.csv"))
+        let launcher = try unprivilegedLauncher()
+        chmod(folder.path, 0o500)
+        defer { chmod(folder.path, 0o700) }
+
+        let export = try cli.run(["export", "canteens", "--out", "exports/canteens.csv", "--force"], launcher: launcher)
+        XCTAssertEqual(export.status, 1)
+        XCTAssertEqual(export.stderr, "error: exports/canteens.csv: cannot write there (Permission denied)\n")
+        XCTAssertEqual(try String(contentsOf: folder.appendingPathComponent("canteens.csv"), encoding: .utf8), "old\n")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["canteens.csv"])
+    }
+
     // MARK: - full disk
+
+    func testAFileSizeLimitRefusesTheImportAndKeepsTheDatabaseAsItWas() throws {
+        let prlimit = "/usr/bin/prlimit"
+        guard FileManager.default.isExecutableFile(atPath: prlimit) else {
+            throw XCTSkip("prlimit (util-linux) is not installed: a file-size limit cannot be set for the child")
+        }
+        let cli = try makeDatabase()
+        let path = cli.path("meals.db")
+        let before = try snapshot(path)
+        try cli.write("many-diners.csv", manyDinersCSV)
+        // Enough for the database and its -shm file, far too little for the new rows' -wal.
+        let imported = try cli.run(["import", "diners", "many-diners.csv"], launcher: [prlimit, "--fsize=262144"])
+        XCTAssertEqual(imported.status, 1)
+        XCTAssertEqual(imported.stderr, "error: meals.db: the disk is full; nothing was written\n")
+        XCTAssertEqual(try snapshot(path), before)
+        XCTAssertEqual(try cli.run(["doctor"]).status, 0)
+    }
 
     func testAFullDiskRefusesTheImportAndKeepsTheDatabaseAsItWas() throws {
         let cli = try CLIRunner()
@@ -228,10 +261,7 @@ final class DatabaseFaultTests: XCTestCase {
         try fillDisk(mount, leavingBytes: 96 * 1024, with: filler)
 
         // Written outside the small disk; its rows need far more than the space left there.
-        let manyDiners = "id,name,lat,lon,address\n" + (1...3000).map { number in
-            "N\(number),新居民\(number),28.24,117.03,月湖区江边街道滨江路\(number)号 \(number % 30)栋\(number % 7)01室"
-        }.joined(separator: "\n")
-        try cli.write("many-diners.csv", manyDiners)
+        try cli.write("many-diners.csv", manyDinersCSV)
         let environment = ["MEALS_DB": "disk/meals.db"]
         let imported = try cli.run(["import", "diners", "many-diners.csv"], environment: environment)
         XCTAssertEqual(imported.status, 1)
@@ -265,6 +295,11 @@ final class DatabaseFaultTests: XCTestCase {
         D00001,王秀英,28.2405,117.0320,walker,auto
         D00002,李桂兰,28.2110,117.0020,bedridden,delivery
         """
+
+    /// 3,000 new diners: about 500 KB of database pages.
+    private let manyDinersCSV = "id,name,lat,lon,address\n" + (1...3000).map { number in
+        "N\(number),新居民\(number),28.24,117.03,月湖区江边街道滨江路\(number)号 \(number % 30)栋\(number % 7)01室"
+    }.joined(separator: "\n")
 
     /// A scratch folder with ./meals.db holding two canteens, couriers and diners.
     private func makeDatabase() throws -> CLIRunner {
