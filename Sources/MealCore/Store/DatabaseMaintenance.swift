@@ -124,8 +124,10 @@ public enum DatabaseMaintenance {
         } catch {
             for suffix in ["", "-journal", "-wal", "-shm"] { unlink(temporary + suffix) }
             if let failure = error as? DatabaseError {
-                // The failing file is the copy; name the target the operator asked for.
-                throw StoreError(failure, path: path)
+                // SQLite does not say which side of the backup failed: damage and locks are the
+                // live database's, anything about writing is the copy's (named as the operator did).
+                let sourceProblems: [ResultCode] = [.SQLITE_CORRUPT, .SQLITE_NOTADB, .SQLITE_BUSY, .SQLITE_LOCKED]
+                throw StoreError(failure, path: sourceProblems.contains(failure.resultCode) ? database.path ?? path : path)
             }
             throw error
         }
