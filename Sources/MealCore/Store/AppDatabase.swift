@@ -125,8 +125,8 @@ public struct AppDatabase: Sendable {
 
     private func prepareSchema() throws {
         let migrator = Self.migrator
-        // Most opens find the schema current; checking that with a read first means read-only
-        // commands neither wait for nor block another process that is writing.
+        // Most opens find the schema current; checking that with a read first keeps an open from
+        // taking the write lock for nothing, and lets a read-only file get this far.
         let isCurrent = try writer.read { db in
             let applicationID = try Int32(Int.fetchOne(db, sql: "PRAGMA application_id") ?? 0)
             if try migrator.hasBeenSuperseded(db) {
