@@ -1,10 +1,15 @@
 import ArgumentParser
 import Foundation
+import GRDB
 import MealCore
 
 /// Prints an error the way operators read it (the message alone, on standard error) and exits
 /// with status 1; usage mistakes keep ArgumentParser's own messages and status.
 enum CLIError {
+    /// The database the command opened, to name it in SQLite failures that happen later (busy,
+    /// read-only, disk full). Set once on the main thread before any command body runs.
+    nonisolated(unsafe) static var databasePath = "meals.db"
+
     static func reporting<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
@@ -13,6 +18,9 @@ enum CLIError {
         } catch let failure as ImportFailure {
             // Already one `FILE:LINE: column NAME: ...` line per problem.
             printError(failure.description)
+            throw ExitCode.failure
+        } catch let error as DatabaseError {
+            printError("error: \(StoreError(error, path: databasePath))")
             throw ExitCode.failure
         } catch {
             printError("error: \(error)")

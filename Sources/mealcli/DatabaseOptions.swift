@@ -16,7 +16,8 @@ struct DatabaseOptions: ParsableArguments {
     }
 
     func open() throws -> AppDatabase {
-        try CLIError.reporting { try AppDatabase.open(path: path) }
+        CLIError.databasePath = path
+        return try CLIError.reporting { try AppDatabase.open(path: path) }
     }
 }
 

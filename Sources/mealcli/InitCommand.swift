@@ -17,6 +17,7 @@ extension MealCLI {
         var fixturesDirectory: String?
 
         func run() throws {
+            CLIError.databasePath = database.path
             try CLIError.reporting {
                 let existed = FileManager.default.fileExists(atPath: database.path)
                 let store = try AppDatabase.open(path: database.path, create: true)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct MealCLI: ParsableCommand {
@@ -36,7 +37,15 @@ struct MealCLI: ParsableCommand {
             Resolve.self,
             SolveCommand.self,
             Bench.self,
-
+            Backup.self,
+            Doctor.self,
         ]
     )
+
+    static func main() {
+        // A file-size limit (ulimit -f) would otherwise kill the process in the middle of a write;
+        // ignored, it becomes a failed write that SQLite rolls back and the command reports.
+        signal(SIGXFSZ, SIG_IGN)
+        main(nil)
+    }
 }

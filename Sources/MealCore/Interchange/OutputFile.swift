@@ -34,11 +34,13 @@ public enum OutputFile {
             }
             return fsync(descriptor) == 0
         }
-        let failure = String(cString: strerror(errno))
+        var failure = String(cString: strerror(errno))
         close(descriptor)
-        guard ok, rename(temporary, path) == 0 else {
-            unlink(temporary)
-            throw Refused(path: path, reason: "could not be written (\(failure))")
+        if ok {
+            if rename(temporary, path) == 0 { return }
+            failure = String(cString: strerror(errno))
         }
+        unlink(temporary)
+        throw Refused(path: path, reason: "could not be written (\(failure))")
     }
 }

@@ -33,15 +33,59 @@ public struct AppDatabase: Sendable {
             try checkHeader(path: path)
         }
         do {
-            let pool = try DatabasePool(path: path, configuration: makeConfiguration())
-            let database = AppDatabase(writer: pool, path: path)
-            try database.prepareSchema()
-            return database
+            do {
+                let pool = try DatabasePool(path: path, configuration: makeConfiguration())
+                let database = AppDatabase(writer: pool, path: path)
+                try database.prepareSchema()
+                return database
+            } catch let error as DatabaseError where !create && StoreError.isReadOnlyCondition(error) {
+                // A read-only file or folder: commands that only read still work; writes then
+                // fail with SQLITE_READONLY, which the caller reports as read-only.
+                return try openReadOnly(path: path)
+            }
         } catch let error as StoreError {
             throw error
         } catch let error as DatabaseError {
-            throw StoreError.sqlite(path: path, error: error)
+            throw StoreError(error, path: path)
         }
+    }
+
+    /// Opens an up-to-date database without ever writing to it (no migrations, no WAL files).
+    private static func openReadOnly(path: String) throws -> AppDatabase {
+        let queue = try readOnlyQueue(path: path, configuration: makeConfiguration())
+        let database = AppDatabase(writer: queue, path: path)
+        try queue.read { db in
+            let applicationID = try Int32(Int.fetchOne(db, sql: "PRAGMA application_id") ?? 0)
+            guard applicationID == AppDatabase.applicationID else {
+                throw StoreError.notADatabase(path: path, detail: "it is an SQLite file of another application")
+            }
+            if try migrator.hasBeenSuperseded(db) { throw StoreError.newerSchema(path: path) }
+            guard try migrator.hasCompletedMigrations(db) else { throw StoreError.readOnly(path: path) }
+        }
+        return database
+    }
+
+    /// A connection that never writes to the file at `path`, not even a -wal or -shm file.
+    static func readOnlyQueue(path: String, configuration: Configuration) throws -> DatabaseQueue {
+        var configuration = configuration
+        configuration.readonly = true
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            try queue.read { db in _ = try Int.fetchOne(db, sql: "PRAGMA schema_version") }
+            return queue
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CANTOPEN || error.resultCode == .SQLITE_READONLY {
+            // A WAL database whose folder cannot hold the -shm file (a read-only folder or mount)
+            // can only be read as immutable; nobody can start writing it there either.
+            return try DatabaseQueue(path: immutableURI(path), configuration: configuration)
+        }
+    }
+
+    /// An SQLite URI filename that opens `path` as a file that cannot change while it is open.
+    private static func immutableURI(_ path: String) -> String {
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        let escaped = absolute.replacingOccurrences(of: "%", with: "%25")
+            .replacingOccurrences(of: "?", with: "%3f").replacingOccurrences(of: "#", with: "%23")
+        return "file:\(escaped)?immutable=1"
     }
 
     /// An empty database in memory, for tests and dry runs.
@@ -80,6 +124,17 @@ public struct AppDatabase: Sendable {
     }
 
     private func prepareSchema() throws {
+        let migrator = Self.migrator
+        // Most opens find the schema current; checking that with a read first keeps an open from
+        // taking the write lock for nothing, and lets a read-only file get this far.
+        let isCurrent = try writer.read { db in
+            let applicationID = try Int32(Int.fetchOne(db, sql: "PRAGMA application_id") ?? 0)
+            if try migrator.hasBeenSuperseded(db) {
+                throw StoreError.newerSchema(path: path ?? ":memory:")
+            }
+            return try applicationID == AppDatabase.applicationID && migrator.hasCompletedMigrations(db)
+        }
+        if isCurrent { return }
         try writer.write { db in
             let applicationID = try Int32(Int.fetchOne(db, sql: "PRAGMA application_id") ?? 0)
             let tableCount = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0
@@ -89,12 +144,6 @@ public struct AppDatabase: Sendable {
                                                   detail: "it is an SQLite file of another application")
                 }
                 try db.execute(sql: "PRAGMA application_id = \(AppDatabase.applicationID)")
-            }
-        }
-        let migrator = Self.migrator
-        try writer.read { db in
-            if try migrator.hasBeenSuperseded(db) {
-                throw StoreError.newerSchema(path: path ?? ":memory:")
             }
         }
         try migrator.migrate(writer)
@@ -122,8 +171,44 @@ public enum StoreError: Error, CustomStringConvertible {
     case unreadable(path: String)
     case notADatabase(path: String, detail: String)
     case newerSchema(path: String)
+    /// Another process held the lock for longer than the busy timeout.
+    case busy(path: String)
+    /// The file or its folder cannot be written (permissions, read-only file system).
+    case readOnly(path: String)
+    /// The file system ran out of space (or the process hit its file-size limit).
+    case diskFull(path: String)
+    /// The file has an SQLite header but its pages are damaged or cut short.
+    case corrupt(path: String, detail: String)
     case sqlite(path: String, error: DatabaseError)
     case notFound(kind: String, id: String)
+
+    /// Rewords an SQLite failure on the file at `path` for the operator. SQLite rolls back the
+    /// statement or transaction that failed, so every write failure means nothing was written.
+    public init(_ error: DatabaseError, path: String) {
+        switch error.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED: self = .busy(path: path)
+        case .SQLITE_READONLY: self = .readOnly(path: path)
+        case .SQLITE_FULL: self = .diskFull(path: path)
+        case .SQLITE_CANTOPEN: self = .unreadable(path: path)
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB:
+            self = .corrupt(path: path, detail: error.message ?? "\(error.resultCode)")
+        case .SQLITE_IOERR where error.extendedResultCode == .SQLITE_IOERR_WRITE
+                                 || error.extendedResultCode == .SQLITE_IOERR_FSYNC
+                                 || error.extendedResultCode == .SQLITE_IOERR_TRUNCATE:
+            // EFBIG (a file-size limit) and EDQUOT surface as write errors rather than SQLITE_FULL.
+            self = .diskFull(path: path)
+        default: self = .sqlite(path: path, error: error)
+        }
+    }
+
+    /// Whether opening failed because the file or its folder cannot be written, so that a
+    /// read-only connection may still succeed.
+    static func isReadOnlyCondition(_ error: DatabaseError) -> Bool {
+        switch error.resultCode {
+        case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM: true
+        default: false
+        }
+    }
 
     public var description: String {
         switch self {
@@ -137,6 +222,14 @@ public enum StoreError: Error, CustomStringConvertible {
             "\(path) is not a meal database (\(detail))"
         case .newerSchema(let path):
             "\(path) was written by a newer version of mealcli; upgrade mealcli to open it"
+        case .busy(let path):
+            "\(path): the database is busy (another program is holding it); nothing was done, try again shortly"
+        case .readOnly(let path):
+            "\(path): the database is read-only (check the permissions of the file and its folder); nothing was written"
+        case .diskFull(let path):
+            "\(path): the disk is full; nothing was written"
+        case .corrupt(let path, let detail):
+            "\(path): the database file is damaged (\(detail)); restore it from a backup (`mealcli doctor` shows what is wrong)"
         case .sqlite(let path, let error):
             "database \(path): \(error.message ?? "\(error.resultCode)")"
         case .notFound(let kind, let id):

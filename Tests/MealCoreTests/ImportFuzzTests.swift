@@ -1,0 +1,169 @@
+import Foundation
+import XCTest
+@testable import MealCore
+
+/// Mutated registry files, many thousands of them: every import either succeeds or throws
+/// `ImportFailure` with at least one positioned issue, and a refused import writes nothing.
+final class ImportFuzzTests: XCTestCase {
+    /// The ways a file is damaged; each case is one operator mistake or transport accident.
+    enum Mutation: CaseIterable {
+        case truncatedRow, strayQuote, invalidUTF8, hugeField, gb18030WithFlippedBytes, insertedBytes,
+             deletedBytes, duplicatedHeader, oddByteOrderMark, lineEndings
+    }
+
+    struct Source {
+        var kind: String
+        var text: String
+    }
+
+    static let sources = [
+        Source(kind: "canteens", text: canteensCSV),
+        Source(kind: "couriers", text: couriersCSV),
+        Source(kind: "diners", text: dinersCSV),
+    ]
+
+    /// Just over the reader's 1 MiB cell limit, and just under it, built once.
+    static let hugeCells = [String(repeating: "长", count: (1 << 20) / 3 + 2), String(repeating: "x", count: (1 << 20) - 8)]
+
+    func testTenThousandMutatedFilesEitherImportOrFailWithoutWriting() throws {
+        var generator = SeededGenerator(seed: 20_261_127)
+        var database = try Self.loadedDatabase()
+        var before = try database.contentSnapshot()
+        var outcomes: [Mutation: (imported: Int, refused: Int)] = [:]
+        let started = Date()
+        var slowest = (seconds: 0.0, description: "")
+
+        for iteration in 0..<10_000 {
+            let source = Self.sources[generator.int(0...2)]
+            var bytes = Array(source.text.utf8)
+            var applied: [Mutation] = []
+            for _ in 0..<generator.int(1...3) {
+                // Huge fields cost a megabyte each; keep them rare so the test stays quick.
+                var mutation = generator.pick(Mutation.allCases)
+                if mutation == .hugeField && !generator.chance(0.1) { mutation = .insertedBytes }
+                bytes = Self.mutate(bytes, with: mutation, using: &generator)
+                applied.append(mutation)
+            }
+            let caseStarted = Date()
+            let name = "\(source.kind)-\(iteration).csv"
+            do {
+                _ = try Self.importBytes(source.kind, bytes, fileName: name, into: database)
+                for mutation in applied { outcomes[mutation, default: (0, 0)].imported += 1 }
+                // A successful import changed the database; start the next case from a known state.
+                database = try Self.loadedDatabase()
+                before = try database.contentSnapshot()
+            } catch let failure as ImportFailure {
+                for mutation in applied { outcomes[mutation, default: (0, 0)].refused += 1 }
+                XCTAssertFalse(failure.issues.isEmpty, "\(name) \(applied)")
+                XCTAssertTrue(failure.issues.allSatisfy { $0.file == name && $0.line >= 0 }, "\(name): \(failure)")
+                let after = try database.contentSnapshot()
+                if after != before {
+                    XCTFail("\(name) \(applied) was refused but changed the database")
+                    return
+                }
+            } catch {
+                XCTFail("\(name) \(applied): expected ImportFailure, got \(type(of: error)): \(error)")
+                return
+            }
+            let seconds = Date().timeIntervalSince(caseStarted)
+            if seconds > slowest.seconds { slowest = (seconds, "\(name) \(applied)") }
+        }
+
+        for mutation in Mutation.allCases {
+            let outcome = outcomes[mutation, default: (0, 0)]
+            XCTAssertGreaterThan(outcome.imported + outcome.refused, 50, "\(mutation) was hardly exercised")
+            XCTAssertGreaterThan(outcome.refused, 0, "\(mutation) never produced a refused file: \(outcome)")
+        }
+        let total = outcomes.values.reduce(0) { $0 + $1.imported + $1.refused }
+        let refused = outcomes.values.reduce(0) { $0 + $1.refused }
+        XCTAssertLessThan(refused, total, "some mutated files must still import, or the mutations only test the header")
+        XCTAssertLessThan(slowest.seconds, 5, "no single file may take long: \(slowest.description)")
+        XCTAssertLessThan(Date().timeIntervalSince(started), 120)
+    }
+
+    // MARK: - mutations
+
+    static func mutate(_ bytes: [UInt8], with mutation: Mutation, using generator: inout SeededGenerator) -> [UInt8] {
+        var bytes = bytes
+        let position = generator.int(0...bytes.count)
+        switch mutation {
+        case .truncatedRow:
+            // Cut a line short, or the whole file mid-line, as an interrupted copy would.
+            let lineStarts = [0] + bytes.indices.filter { bytes[$0] == 0x0A }.map { $0 + 1 }
+            let start = generator.pick(lineStarts)
+            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            let cut = generator.int(start...end)
+            if generator.chance(0.3) {
+                bytes.removeSubrange(cut...)
+            } else {
+                bytes.removeSubrange(cut..<end)
+            }
+        case .strayQuote:
+            bytes.insert(0x22, at: position)
+        case .invalidUTF8:
+            let sequences: [[UInt8]] = [[0xFF], [0x80], [0xC0, 0x80], [0xED, 0xA0, 0x80], [0xF8, 0x88, 0x80, 0x80],
+                                        [0xF4, 0x90, 0x80, 0x80], [0xE6, 0x88]]
+            bytes.insert(contentsOf: generator.pick(sequences), at: position)
+        case .hugeField:
+            var cell = Array(generator.pick(hugeCells).utf8)
+            if generator.chance(0.5) { cell = [0x22] + cell + [0x22] }
+            let comma = bytes.indices.filter { bytes[$0] == 0x2C }
+            let at = comma.isEmpty ? position : generator.pick(comma) + 1
+            bytes.insert(contentsOf: cell, at: at)
+        case .gb18030WithFlippedBytes:
+            let text = String(decoding: bytes, as: UTF8.self)
+            if let encoded = try? TextDecoding.encodeGB18030(text), !encoded.isEmpty {
+                bytes = encoded
+                for _ in 0..<generator.int(0...3) {
+                    let index = generator.int(0...(bytes.count - 1))
+                    bytes[index] ^= UInt8(truncatingIfNeeded: generator.int(1...255))
+                }
+            }
+        case .insertedBytes:
+            for _ in 0..<generator.int(1...4) {
+                bytes.insert(UInt8(truncatingIfNeeded: generator.next()), at: generator.int(0...bytes.count))
+            }
+        case .deletedBytes:
+            guard !bytes.isEmpty else { break }
+            let start = generator.int(0...(bytes.count - 1))
+            bytes.removeSubrange(start..<min(bytes.count, start + generator.int(1...8)))
+        case .duplicatedHeader:
+            let headerEnd = bytes.firstIndex(of: 0x0A) ?? bytes.count
+            let header = Array(bytes[..<headerEnd])
+            let names = header.split(separator: 0x2C).map(Array.init)
+            switch generator.int(0...2) {
+            case 0: bytes.insert(contentsOf: header + [0x0A], at: headerEnd + (headerEnd < bytes.count ? 1 : 0))
+            case 1 where !names.isEmpty: bytes.insert(contentsOf: [0x2C] + generator.pick(names), at: headerEnd)
+            default: bytes.insert(contentsOf: header + [0x0A], at: 0)
+            }
+        case .oddByteOrderMark:
+            let marks: [[UInt8]] = [[0xEF, 0xBB, 0xBF], [0xEF, 0xBB, 0xBF, 0xEF, 0xBB, 0xBF], [0xFF, 0xFE], [0xFE, 0xFF]]
+            let lineStarts = [0] + bytes.indices.filter { bytes[$0] == 0x0A }.map { $0 + 1 }
+            let at = generator.chance(0.5) ? generator.pick(lineStarts) : position
+            bytes.insert(contentsOf: generator.pick(marks), at: at)
+        case .lineEndings:
+            let replacement: [UInt8] = generator.pick([[0x0D], [0x0D, 0x0A], [0x0A, 0x0A], [0x0D, 0x0D, 0x0A]])
+            bytes = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map(Array.init)
+                .joined(separator: replacement).map { $0 }
+        }
+        return bytes
+    }
+
+    // MARK: - helpers
+
+    /// An in-memory database holding the valid canteens, couriers and diners, so mutated files
+    /// meet existing rows (updates and references) as well as new ones.
+    static func loadedDatabase() throws -> AppDatabase {
+        let database = try AppDatabase.inMemory()
+        try importAll(into: database)
+        return database
+    }
+
+    static func importBytes(_ kind: String, _ bytes: [UInt8], fileName: String, into database: AppDatabase) throws -> ImportSummary {
+        switch kind {
+        case "canteens": try RegistryImport.importBytes(Canteen.self, bytes: bytes, fileName: fileName, into: database, by: "fuzz")
+        case "couriers": try RegistryImport.importBytes(Courier.self, bytes: bytes, fileName: fileName, into: database, by: "fuzz")
+        default: try RegistryImport.importBytes(Diner.self, bytes: bytes, fileName: fileName, into: database, by: "fuzz")
+        }
+    }
+}

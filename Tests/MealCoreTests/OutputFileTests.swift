@@ -1,0 +1,58 @@
+import Foundation
+import XCTest
+@testable import MealCore
+
+/// `--out` files: a failed write leaves the old file as it was and no temporary file behind.
+final class OutputFileTests: XCTestCase {
+    func testAWriteThatFailsHalfwayKeepsTheOldFileAndLeavesNoTemporaryFile() throws {
+        let directory = try temporaryDirectory()
+        let path = directory.appendingPathComponent("diners.csv").path
+        try OutputFile.write(Array("old export\n".utf8), to: path, overwrite: false)
+
+        // A file-size limit makes the write fail after the temporary file exists and holds part
+        // of the data, the same path a full disk takes. Ignored, SIGXFSZ becomes an EFBIG error.
+        var previousLimit = rlimit()
+        getrlimit(Int32(RLIMIT_FSIZE.rawValue), &previousLimit)
+        let previousHandler = signal(SIGXFSZ, SIG_IGN)
+        var limit = previousLimit
+        limit.rlim_cur = 64 * 1024
+        XCTAssertEqual(setrlimit(Int32(RLIMIT_FSIZE.rawValue), &limit), 0)
+        let large = [UInt8](repeating: 0x41, count: 256 * 1024)
+        XCTAssertThrowsError(try OutputFile.write(large, to: path, overwrite: true)) { error in
+            XCTAssertTrue("\(error)".hasPrefix("\(path): could not be written (File too large)"), "\(error)")
+        }
+        setrlimit(Int32(RLIMIT_FSIZE.rawValue), &previousLimit)
+        signal(SIGXFSZ, previousHandler)
+
+        XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "old export\n")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path), ["diners.csv"])
+    }
+
+    func testADirectoryInTheWayIsRefusedAndLeftAlone() throws {
+        let directory = try temporaryDirectory()
+        let target = directory.appendingPathComponent("rosters")
+        try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+        try Data("keep".utf8).write(to: target.appendingPathComponent("index.html"))
+        XCTAssertThrowsError(try OutputFile.write(Array("x".utf8), to: target.path, overwrite: true)) { error in
+            XCTAssertEqual("\(error)", "\(target.path): is a directory")
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path), ["rosters"])
+        XCTAssertEqual(try String(contentsOf: target.appendingPathComponent("index.html"), encoding: .utf8), "keep")
+    }
+
+    func testAReadOnlyFolderRefusesTheWriteAndKeepsTheOldFile() throws {
+        guard geteuid() != 0 else {
+            throw XCTSkip("root writes into read-only folders; the command-line tests cover this with privileges dropped")
+        }
+        let directory = try temporaryDirectory()
+        let path = directory.appendingPathComponent("plan.json").path
+        try OutputFile.write(Array("{}".utf8), to: path, overwrite: false)
+        chmod(directory.path, 0o500)
+        defer { chmod(directory.path, 0o700) }
+        XCTAssertThrowsError(try OutputFile.write(Array("{\"new\": 1}".utf8), to: path, overwrite: true)) { error in
+            XCTAssertTrue("\(error)".contains("cannot write there (Permission denied)"), "\(error)")
+        }
+        XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "{}")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path), ["plan.json"])
+    }
+}
