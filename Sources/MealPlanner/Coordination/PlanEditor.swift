@@ -107,18 +107,14 @@ public struct PlanEditor {
 
     /// Inserts a delivery at the cheapest feasible place among `candidates`; true when placed.
     mutating func insertDelivery(_ diner: Diner, candidates: [Courier], allowInfeasible: Bool = false) -> Bool {
-        var best: (courier: Courier, trips: [[String]], cost: Int, feasible: Bool)?
+        var best: (courier: Courier, trips: [[String]], cost: Int)?
         for courier in candidates {
             let table = timetable(courier.id)
             let current = stops[courier.id] ?? []
             let before = table.time(current).travelSeconds
             guard let inserted = table.bestInsertion(of: diner.id, into: current, allowInfeasible: allowInfeasible) else { continue }
             let cost = inserted.timed.travelSeconds - before + (inserted.timed.isFeasible ? 0 : 10_000_000)
-            if best == nil || cost < best!.cost { best = (courier, inserted.trips, cost, inserted.timed.isFeasible) }
-            if inserted.timed.isFeasible && courier.canteenID == candidates.first?.canteenID && best!.feasible {
-                // Keep scanning: another courier of the same canteen may be cheaper.
-                continue
-            }
+            if best == nil || cost < best!.cost { best = (courier, inserted.trips, cost) }
         }
         guard let best else { return false }
         stops[best.courier.id] = best.trips
