@@ -82,6 +82,13 @@ public struct PreviousPlacement: Sendable, Equatable, Codable {
     /// Planned arrival of the last delivery, seconds since midnight.
     public var arrivalSeconds: Int?
 
+    /// Where a stored meal put the diner.
+    public init(_ meal: PlannedMeal) {
+        self.init(canteenID: meal.canteenID, kind: ServiceKind(rawValue: meal.mode.rawValue) ?? .dineIn,
+                  sitting: meal.sitting.map(Sitting.init(window:)), courierID: meal.courierID,
+                  arrivalSeconds: meal.arrivalSeconds)
+    }
+
     public init(canteenID: String, kind: ServiceKind, sitting: Sitting? = nil, courierID: String? = nil,
                 arrivalSeconds: Int? = nil) {
         self.canteenID = canteenID

@@ -11,6 +11,12 @@ enum OperatorText {
         return s == 0 ? hm : hm + ":\(s < 10 ? "0" : "")\(s)"
     }
 
+    /// `HH:MM`, seconds dropped: the precision of printed rosters and route sheets.
+    static func minuteClock(_ seconds: Int) -> String {
+        let h = seconds / 3600, m = seconds % 3600 / 60
+        return (h < 10 ? "0" : "") + "\(h):" + (m < 10 ? "0" : "") + "\(m)"
+    }
+
     /// `17 min`, `17 min 20 s`, `40 s`.
     static func duration(_ seconds: Int) -> String {
         let sign = seconds < 0 ? "-" : ""

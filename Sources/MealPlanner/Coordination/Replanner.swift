@@ -51,11 +51,7 @@ public enum Replanner {
             return !ids.isEmpty && ids.allSatisfy { id in locked.contains { $0.dinerID == id } }
         }
         // Continuity towards the current version is what makes the planner change little.
-        let previous = Dictionary(uniqueKeysWithValues: current.assignments.map { meal in
-            (meal.dinerID, PreviousPlacement(canteenID: meal.canteenID, kind: ServiceKind(rawValue: meal.mode.rawValue) ?? .dineIn,
-                                             sitting: meal.sitting.map(Sitting.init(window:)), courierID: meal.courierID,
-                                             arrivalSeconds: meal.arrivalSeconds))
-        })
+        let previous = Dictionary(uniqueKeysWithValues: current.assignments.map { ($0.dinerID, PreviousPlacement($0)) })
         let planner = DayPlanner(canteens: context.canteens, couriers: context.couriers, diners: context.diners,
                                  settings: .init(parameters: context.parameters, seed: seed, timeLimit: timeLimit, createdBy: user))
         var ideal = try planner.plan(day: context.day, previous: previous, locked: locked, lockedRounds: lockedRounds,

@@ -62,7 +62,7 @@ struct RoundTimetable {
                 let arrival = clock
                 let (start, end) = window(of: diner)
                 let service = max(arrival, start)
-                if service > end { problems.append("\(diner.name) at \(Self.clock(service)) after the window ends at \(Self.clock(end))") }
+                if service > end { problems.append("\(diner.name) at \(OperatorText.minuteClock(service)) after the window ends at \(OperatorText.minuteClock(end))") }
                 if arrival - depart > parameters.maxInBoxSeconds {
                     problems.append("\(diner.name)'s meal \((arrival - depart + 59) / 60) min in the box")
                 }
@@ -73,7 +73,7 @@ struct RoundTimetable {
             let back = travel(here, canteen.location)
             travelTotal += back
             clock += back
-            if clock > courier.shift.end.seconds { problems.append("trip \(tripIndex + 1) back at \(Self.clock(clock)), after the shift") }
+            if clock > courier.shift.end.seconds { problems.append("trip \(tripIndex + 1) back at \(OperatorText.minuteClock(clock)), after the shift") }
             timed.append(CourierRound.Trip(departSeconds: depart, returnSeconds: clock, stops: stopTimes))
             available = clock
         }
@@ -102,10 +102,5 @@ struct RoundTimetable {
             if best == nil || cost < best!.cost { best = (candidate, timed, cost) }
         }
         return best.map { ($0.trips, $0.timed) }
-    }
-
-    static func clock(_ seconds: Int) -> String {
-        let h = seconds / 3600, m = seconds % 3600 / 60
-        return (h < 10 ? "0" : "") + "\(h):" + (m < 10 ? "0" : "") + "\(m)"
     }
 }

@@ -43,14 +43,15 @@ public enum BatchPlanning {
             var result: DateResult
             // A coordinator's edit keeps the digest of the plan it edited, so it is not overwritten either.
             if let existing, existing.digest == inputs.digest {
-                let plan = try database.writer.write { db -> DayPlan in
-                    if publish && existing.status != .published {
+                // Only publishing writes; a plain skip reads, so it never waits for the write lock.
+                if publish && existing.status != .published {
+                    try database.writer.write { db in
                         _ = try PlanStore.publish(date: date, version: existing.version, db)
                         try AppDatabase.logChange(db, by: settings.createdBy, action: "publish", subject: date,
                                                   detail: "version \(existing.version) (batch)")
                     }
-                    return try PlanStore.load(date: date, version: existing.version, db)
                 }
+                let plan = try database.writer.read { try PlanStore.load(date: date, version: existing.version, $0) }
                 result = DateResult(date: date, status: .skipped, version: plan.version, served: plan.assignments.count,
                                     unserved: plan.unserved.filter { $0.reason != "cancelled" }.count,
                                     seconds: Date().timeIntervalSince(started))

@@ -15,13 +15,7 @@ public enum DailyPlanning {
     public static func previousPlacements(before date: String, _ db: Database) throws
         -> (placements: [String: PreviousPlacement], meals: [String: PlannedMeal]) {
         let meals = try PlanStore.previousMeals(before: date, db).mapValues(\.meal)
-        let placements = meals.mapValues { meal in
-            PreviousPlacement(canteenID: meal.canteenID,
-                              kind: ServiceKind(rawValue: meal.mode.rawValue) ?? .dineIn,
-                              sitting: meal.sitting.map(Sitting.init(window:)),
-                              courierID: meal.courierID, arrivalSeconds: meal.arrivalSeconds)
-        }
-        return (placements, meals)
+        return (meals.mapValues(PreviousPlacement.init), meals)
     }
 
     /// Everything a day's plan is made from, read in one go, and a digest of it: planning the
@@ -99,7 +93,6 @@ public enum DailyPlanning {
             return saved
         }
         let summary = PlanSummary(plan: stored, canteens: inputs.canteens, previous: inputs.previousMeals,
-                                  serviceSeconds: settings.parameters.serviceSeconds,
                                   courierTravelSeconds: Int(outcome.courierTravelSeconds.rounded()))
         return Result(plan: stored, summary: summary, outcome: outcome)
     }

@@ -57,10 +57,10 @@ public struct DayPlanner: Sendable {
         let parameters = settings.parameters
         let model = GreatCircleTravelModel(parameters: parameters)
         let reach = ServiceReach(canteens: canteens, couriers: couriers, parameters: parameters, day: day, model: model)
-        let dinerByIDForLocks = Dictionary(uniqueKeysWithValues: diners.map { ($0.id, $0) })
+        let dinerByID = Dictionary(uniqueKeysWithValues: diners.map { ($0.id, $0) })
         let canteenByID = Dictionary(uniqueKeysWithValues: canteens.map { ($0.id, $0) })
         let fixed: [Assignment.Placement] = locked.compactMap { meal in
-            guard let diner = dinerByIDForLocks[meal.dinerID], let canteen = canteenByID[meal.canteenID] else { return nil }
+            guard let diner = dinerByID[meal.dinerID], let canteen = canteenByID[meal.canteenID] else { return nil }
             let kind = ServiceKind(rawValue: meal.mode.rawValue) ?? .dineIn
             return Assignment.Placement(diner: diner, canteen: canteen, kind: kind,
                                         sitting: meal.sitting.map(Sitting.init(window:)), travelSeconds: 0)
@@ -73,7 +73,6 @@ public struct DayPlanner: Sendable {
         }.filter { !dinersInLockedRounds.contains($0.0) })
         let assignment = AssignmentSolver(reach: reach, previous: previous).assign(diners, fixed: fixed)
 
-        let dinerByID = Dictionary(uniqueKeysWithValues: diners.map { ($0.id, $0) })
         let canteenIndex = Dictionary(uniqueKeysWithValues: canteens.enumerated().map { ($1.id, $0) })
         var deliveries = [[Diner]](repeating: [], count: canteens.count)
         var mealsAt = [Int](repeating: 0, count: canteens.count)
@@ -100,7 +99,8 @@ public struct DayPlanner: Sendable {
             (routing: routing(index), diners: deliveries[index], seed: settings.seed &+ UInt64(index),
              limit: max(0.5, settings.timeLimit * cores * Double(deliveries[index].count) / Double(totalStops)))
         }
-        let kept = keptRounds(current, deliveries: deliveries, workingCouriers: workingCouriers, model: model)
+        let kept = keptRounds(current, deliveries: deliveries, workingCouriers: workingCouriers,
+                               dinerByID: dinerByID, model: model)
         let results = ParallelResults<CanteenRouting.Outcome>(count: jobs.count)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
             if let outcome = kept[index] { return results.store(index, .success(outcome)) }
@@ -196,9 +196,8 @@ extension DayPlanner {
     /// For each canteen, the current rounds when they can stay: the same delivery diners, every
     /// courier on them still working and from this canteen, and every trip still feasible.
     func keptRounds(_ current: DayPlan?, deliveries: [[Diner]], workingCouriers: [[Courier]],
-                    model: any TravelModel) -> [CanteenRouting.Outcome?] {
+                    dinerByID: [String: Diner], model: any TravelModel) -> [CanteenRouting.Outcome?] {
         guard let current else { return Array(repeating: nil, count: canteens.count) }
-        let dinerByID = Dictionary(uniqueKeysWithValues: diners.map { ($0.id, $0) })
         return canteens.indices.map { index in
             let rounds = current.rounds.filter { $0.canteenID == canteens[index].id }
             let onRounds = Set(rounds.flatMap { $0.trips.flatMap { $0.stops.map(\.dinerID) } })

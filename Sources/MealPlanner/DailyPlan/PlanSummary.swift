@@ -27,7 +27,7 @@ public struct PlanSummary: Sendable {
     public var keptCourier: Int
     public var arrivalWithin15Minutes: Int
 
-    public init(plan: DayPlan, canteens: [Canteen], previous: [String: PlannedMeal], serviceSeconds: Int,
+    public init(plan: DayPlan, canteens: [Canteen], previous: [String: PlannedMeal],
                 courierTravelSeconds: Int) {
         date = plan.date
         version = plan.version

@@ -99,12 +99,12 @@ public struct CanteenRoster: Sendable {
                                          notes: ([base.notes, "紧急联系人 " + shown].filter { !$0.isEmpty }).joined(separator: "; "))
                     }
                     let phone = diner?.phone ?? ""
-                    return Stop(position: position + 1, arrival: Self.clock(stop.arrivalSeconds), diner: base,
+                    return Stop(position: position + 1, arrival: OperatorText.minuteClock(stop.arrivalSeconds), diner: base,
                                 address: diner?.address ?? "", phone: unmaskedPhones ? phone : PhoneMask.mask(phone))
                 }
                 trips.append(TripBlock(courierID: round.courierID, courierName: courier?.name ?? round.courierID,
                                        vehicle: courier?.vehicle.label ?? "", trip: index + 1,
-                                       depart: Self.clock(trip.departSeconds), back: Self.clock(trip.returnSeconds),
+                                       depart: OperatorText.minuteClock(trip.departSeconds), back: OperatorText.minuteClock(trip.returnSeconds),
                                        stops: stops))
             }
         }
@@ -141,10 +141,5 @@ public struct CanteenRoster: Sendable {
     /// The box variant a diner gets: their diets joined in a fixed order, or regular.
     public static func variant(of diner: Diner) -> String {
         diner.diets.isEmpty ? DietTag.regular.label : diner.diets.sorted().map(\.label).joined(separator: "+")
-    }
-
-    static func clock(_ seconds: Int) -> String {
-        let h = seconds / 3600, m = seconds % 3600 / 60
-        return (h < 10 ? "0" : "") + "\(h):" + (m < 10 ? "0" : "") + "\(m)"
     }
 }
