@@ -35,4 +35,4 @@ struct EditOptions: ParsableArguments {
     }
 }
 
-extension PlannedMeal.Mode: ExpressibleByArgument {}
+extension ServiceMode: ExpressibleByArgument {}

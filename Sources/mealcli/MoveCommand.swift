@@ -15,7 +15,7 @@ extension MealCLI {
         var toCanteen: String?
 
         @Option(help: "With --to-canteen: dine_in, delivery or pickup (default: as now).")
-        var mode: PlannedMeal.Mode?
+        var mode: ServiceMode?
 
         @Option(help: "With --to-canteen and dine-in: the sitting HH:MM-HH:MM (default: the emptiest).")
         var sitting: String?

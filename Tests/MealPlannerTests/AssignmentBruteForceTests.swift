@@ -52,7 +52,7 @@ final class AssignmentBruteForceTests: XCTestCase {
         var previous: [String: PreviousPlacement] = [:]
         for index in 0..<Int.random(in: 1...8, using: &rng) {
             let mobility = Mobility.allCases[Int.random(in: 0..<4, using: &rng)]
-            var modes: [ServiceMode] = [.auto, .auto, .delivery]
+            var modes: [ServicePreference] = [.auto, .auto, .delivery]
             if mobility != .bedridden { modes += [.dineIn, .pickup] }
             var diets: Set<DietTag> = []
             if Int.random(in: 0..<3, using: &rng) == 0 { diets.insert([DietTag.lowSalt, .diabetic, .soft][Int.random(in: 0...2, using: &rng)]) }
@@ -78,7 +78,7 @@ final class AssignmentBruteForceTests: XCTestCase {
     /// A choice for one diner in the exhaustive search.
     struct Choice {
         let canteen: Int
-        let kind: ServiceKind
+        let kind: ServiceMode
         let sitting: Int?
         let cost: Int64
     }
@@ -116,7 +116,7 @@ final class AssignmentBruteForceTests: XCTestCase {
         let canDineIn = diner.mode == .dineIn || (diner.mode == .auto && diner.mobility != .bedridden)
         let canDeliver = diner.mode == .delivery || diner.mode == .auto
         var result: [Choice] = []
-        func cost(_ canteen: Int, _ kind: ServiceKind, _ sitting: Sitting?, _ t: Int, fallback: Bool) -> Int64 {
+        func cost(_ canteen: Int, _ kind: ServiceMode, _ sitting: Sitting?, _ t: Int, fallback: Bool) -> Int64 {
             AssignmentObjective.choice(diner: diner, canteenID: instance.canteens[canteen].id, kind: kind, sitting: sitting,
                                        travelSeconds: t, previous: instance.previous[diner.id], fallback: fallback)
         }

@@ -18,7 +18,7 @@ final class CoverageAndReasonsTests: XCTestCase {
                     diets: diets, openDays: Weekdays(parsing: open))
     }
 
-    func diner(_ id: String, north metres: Double, mobility: Mobility = .independent, mode: ServiceMode = .auto,
+    func diner(_ id: String, north metres: Double, mobility: Mobility = .independent, mode: ServicePreference = .auto,
                diets: Set<DietTag> = [], priority: Priority = .normal) throws -> Diner {
         try Diner(id: id, name: "老人\(id)", community: "江边街道", location: point(north: metres),
                   mobility: mobility, mode: mode, diets: diets, priority: priority)

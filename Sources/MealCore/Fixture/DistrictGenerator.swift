@@ -113,7 +113,7 @@ public struct DistrictGenerator: Sendable {
     static let walkingCircuity = 1.3
 
     /// Whether a diner is expected to need a delivery (the rule used to size courier fleets).
-    static func needsDelivery(mobility: Mobility, mode: ServiceMode, nearestCanteenMetres: Double) -> Bool {
+    static func needsDelivery(mobility: Mobility, mode: ServicePreference, nearestCanteenMetres: Double) -> Bool {
         switch mode {
         case .delivery: true
         case .dineIn, .pickup: false
@@ -460,7 +460,7 @@ private struct Builder {
 
     /// Mode mix by mobility: the less mobile ask for delivery outright more often; nobody
     /// bedridden is set to dine in or pick up.
-    func serviceMode(for mobility: Mobility, _ rng: inout SeededGenerator) -> ServiceMode {
+    func serviceMode(for mobility: Mobility, _ rng: inout SeededGenerator) -> ServicePreference {
         switch mobility {
         case .independent: rng.weighted([(.auto, 85.0), (.delivery, 3.0), (.pickup, 5.0), (.dineIn, 7.0)])
         case .walker: rng.weighted([(.auto, 80.0), (.delivery, 12.0), (.pickup, 3.0), (.dineIn, 5.0)])

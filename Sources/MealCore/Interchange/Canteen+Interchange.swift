@@ -104,7 +104,7 @@ extension Diner: InterchangeRecord {
             Int(text).map { .some($0) }
         }
         let mobility = cells.enumeration("mobility", default: Mobility.independent)
-        let mode = cells.enumeration("mode", default: ServiceMode.auto)
+        let mode = cells.enumeration("mode", default: ServicePreference.auto)
         let diets = cells.value("diets", default: [], "diet tags") { try DietTag.parseList($0, field: "diets") }
         let priority = cells.value("priority", default: Priority.normal, "0 (normal), 1 (elevated) or 2 (high)") {
             Int($0).flatMap(Priority.init(rawValue:))

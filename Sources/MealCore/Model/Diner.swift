@@ -12,15 +12,6 @@ public enum Mobility: String, CaseIterable, Codable, Sendable {
     }
 }
 
-/// How a diner wants to receive lunch. `auto` lets the planner choose dine-in when the
-/// diner can walk to a canteen, else delivery.
-public enum ServiceMode: String, CaseIterable, Codable, Sendable {
-    case dineIn = "dine_in"
-    case delivery
-    case pickup
-    case auto
-}
-
 public enum DinerStatus: String, CaseIterable, Codable, Sendable {
     case active, paused, hospitalized, deceased
 }
@@ -45,7 +36,7 @@ public struct Diner: Hashable, Sendable, Identifiable {
     public var phone: String
     public var birthYear: Int?
     public var mobility: Mobility
-    public var mode: ServiceMode
+    public var mode: ServicePreference
     public var diets: Set<DietTag>
     public var allergies: String
     public var priority: Priority
@@ -60,7 +51,7 @@ public struct Diner: Hashable, Sendable, Identifiable {
 
     public init(id: String, name: String, community: String = "", grid: String = "", location: GeoPoint,
                 address: String = "", phone: String = "", birthYear: Int? = nil,
-                mobility: Mobility = .independent, mode: ServiceMode = .auto, diets: Set<DietTag> = [],
+                mobility: Mobility = .independent, mode: ServicePreference = .auto, diets: Set<DietTag> = [],
                 allergies: String = "", priority: Priority = .normal, tags: [String] = [],
                 days: Weekdays = .everyDay, window: TimeWindow? = nil, preferredCanteenID: String? = nil,
                 status: DinerStatus = .active, emergencyContact: String = "") throws {

@@ -54,15 +54,9 @@ public struct DayPlan: Sendable, Equatable {
 
 /// Where one diner gets lunch.
 public struct PlannedMeal: Sendable, Equatable, Codable {
-    public enum Mode: String, Sendable, Codable, CaseIterable {
-        case dineIn = "dine_in"
-        case pickup
-        case delivery
-    }
-
     public var dinerID: String
     public var canteenID: String
-    public var mode: Mode
+    public var mode: ServiceMode
     /// For dine-in.
     public var sitting: TimeWindow?
     /// For delivery: who brings it, on which trip (1-based), at which place in the trip (1-based),
@@ -74,7 +68,7 @@ public struct PlannedMeal: Sendable, Equatable, Codable {
     /// A coordinator fixed this placement; replanning keeps it.
     public var locked: Bool
 
-    public init(dinerID: String, canteenID: String, mode: Mode, sitting: TimeWindow? = nil, courierID: String? = nil,
+    public init(dinerID: String, canteenID: String, mode: ServiceMode, sitting: TimeWindow? = nil, courierID: String? = nil,
                 trip: Int? = nil, position: Int? = nil, arrivalSeconds: Int? = nil, locked: Bool = false) {
         self.dinerID = dinerID
         self.canteenID = canteenID

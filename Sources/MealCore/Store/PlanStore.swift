@@ -147,7 +147,7 @@ public enum PlanStore {
         if let start: Int = row["sitting_start_s"], let end: Int = row["sitting_end_s"] {
             sitting = try TimeWindow(start: TimeOfDay(seconds: start), end: TimeOfDay(seconds: end))
         }
-        guard let mode = PlannedMeal.Mode(rawValue: row["mode"]) else {
+        guard let mode = ServiceMode(rawValue: row["mode"]) else {
             throw DomainError(field: "mode", "unknown mode in a stored plan", value: row["mode"])
         }
         return PlannedMeal(dinerID: row["diner_id"], canteenID: row["canteen_id"], mode: mode, sitting: sitting,

@@ -17,7 +17,7 @@ public struct Assignment: Sendable {
     public struct Placement: Sendable, Equatable {
         public let diner: Diner
         public let canteen: Canteen
-        public let kind: ServiceKind
+        public let kind: ServiceMode
         public let sitting: Sitting?
         /// Walking time for dine-in and pickup, the fastest courier's direct time for delivery.
         public let travelSeconds: Int

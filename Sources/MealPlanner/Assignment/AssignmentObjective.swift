@@ -43,7 +43,7 @@ public enum AssignmentObjective {
     }
 
     /// What it costs to serve `diner` this way (before the kitchen balance term).
-    public static func choice(diner: Diner, canteenID: String, kind: ServiceKind, sitting: Sitting?,
+    public static func choice(diner: Diner, canteenID: String, kind: ServiceMode, sitting: Sitting?,
                               travelSeconds: Int, previous: PreviousPlacement?, fallback: Bool) -> Int64 {
         var cost = Int64(travelSeconds) * perTravelSecond
         if let previous, previous.canteenID != canteenID { cost += changedCanteen }
@@ -76,7 +76,7 @@ public enum AssignmentObjective {
 /// Where a diner ate on their last planned day: the continuity the assignment keeps.
 public struct PreviousPlacement: Sendable, Equatable, Codable {
     public var canteenID: String
-    public var kind: ServiceKind
+    public var kind: ServiceMode
     public var sitting: Sitting?
     public var courierID: String?
     /// Planned arrival of the last delivery, seconds since midnight.
@@ -84,12 +84,12 @@ public struct PreviousPlacement: Sendable, Equatable, Codable {
 
     /// Where a stored meal put the diner.
     public init(_ meal: PlannedMeal) {
-        self.init(canteenID: meal.canteenID, kind: ServiceKind(rawValue: meal.mode.rawValue) ?? .dineIn,
+        self.init(canteenID: meal.canteenID, kind: meal.mode,
                   sitting: meal.sitting.map(Sitting.init(window:)), courierID: meal.courierID,
                   arrivalSeconds: meal.arrivalSeconds)
     }
 
-    public init(canteenID: String, kind: ServiceKind, sitting: Sitting? = nil, courierID: String? = nil,
+    public init(canteenID: String, kind: ServiceMode, sitting: Sitting? = nil, courierID: String? = nil,
                 arrivalSeconds: Int? = nil) {
         self.canteenID = canteenID
         self.kind = kind

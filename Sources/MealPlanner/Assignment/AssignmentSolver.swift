@@ -24,7 +24,7 @@ public struct AssignmentSolver: Sendable {
     /// One way a diner could be served, before capacities.
     struct Option {
         let canteen: Int
-        let kind: ServiceKind
+        let kind: ServiceMode
         let sitting: Int?
         let travelSeconds: Int
         let cost: Int64

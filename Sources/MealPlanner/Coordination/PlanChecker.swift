@@ -211,10 +211,9 @@ private struct Inspection {
                 report(.dietNotOffered, diner: person.id, canteen: kitchen.id,
                        "\(kitchen.name) does not make \(missing), which \(person.name) needs")
             }
-            let kind = ServiceKind(rawValue: meal.mode.rawValue) ?? .dineIn
-            if !ServiceReach.allowedKinds(for: person).contains(kind) {
+            if !ServiceReach.allowedKinds(for: person).contains(meal.mode) {
                 report(.modeNotAllowed, diner: person.id, canteen: kitchen.id,
-                       "\(person.name) (\(person.mobility.rawValue), asks for \(person.mode.rawValue)) cannot be served by \(kind.rawValue)")
+                       "\(person.name) (\(person.mobility.rawValue), asks for \(person.mode.rawValue)) cannot be served by \(meal.mode.rawValue)")
             }
             switch meal.mode {
             case .dineIn: checkDineIn(meal, person, kitchen)
@@ -285,7 +284,7 @@ private struct Inspection {
     // MARK: Capacities
 
     mutating func checkCapacities() {
-        var meals: [String: [PlannedMeal.Mode: Int]] = [:]
+        var meals: [String: [ServiceMode: Int]] = [:]
         var seated: [String: [MealCore.TimeWindow: Int]] = [:]
         for meal in plan.assignments {
             meals[meal.canteenID, default: [:]][meal.mode, default: 0] += 1
@@ -302,7 +301,7 @@ private struct Inspection {
             let byMode = meals[kitchen.id] ?? [:]
             let total = byMode.values.reduce(0, +)
             if total > kitchen.kitchenCapacity {
-                let parts = PlannedMeal.Mode.allCases.compactMap { mode in
+                let parts = ServiceMode.allCases.compactMap { mode in
                     byMode[mode].map { "\(mode.rawValue) \($0)" }
                 }.joined(separator: ", ")
                 report(.kitchenExceeded, canteen: kitchen.id,

@@ -172,7 +172,7 @@ public struct PlanEditor {
 
     // MARK: Coordinators' operations
 
-    public mutating func moveToCanteen(_ dinerID: String, canteenID: String, mode requested: PlannedMeal.Mode?,
+    public mutating func moveToCanteen(_ dinerID: String, canteenID: String, mode requested: ServiceMode?,
                                        sitting: TimeWindow?) throws {
         let diner = try diner(dinerID)
         guard let canteen = canteens[canteenID] else { throw Failure.unknown(kind: "canteen", id: canteenID) }

@@ -10,7 +10,7 @@ public struct CoverageReport: Sendable {
         public var total: Int { dineIn + pickup + delivery + outside }
         public var inside: Int { dineIn + pickup + delivery }
 
-        mutating func add(_ kind: ServiceKind?) {
+        mutating func add(_ kind: ServiceMode?) {
             switch kind {
             case .dineIn: dineIn += 1
             case .pickup: pickup += 1
@@ -64,7 +64,7 @@ public struct CoverageReport: Sendable {
         var byCommunity: [String: Counts] = [:]
         for diner in diners where reach.day.eats(diner) {
             let links = reach.links(for: diner)
-            var kind: ServiceKind?
+            var kind: ServiceMode?
             for candidate in ServiceReach.allowedKinds(for: diner)
             where links.contains(where: { reach.day.isOpen(reach.canteens[$0.canteen]) && reach.withinCircle($0, candidate) }) {
                 kind = candidate

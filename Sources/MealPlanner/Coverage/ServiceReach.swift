@@ -84,7 +84,7 @@ public struct ServiceReach: Sendable {
     }
 
     /// The ways a diner may be served, from their requested mode and mobility.
-    public static func allowedKinds(for diner: Diner) -> [ServiceKind] {
+    public static func allowedKinds(for diner: Diner) -> [ServiceMode] {
         switch diner.mode {
         case .dineIn: [.dineIn]
         case .delivery: [.delivery]
@@ -109,18 +109,11 @@ public struct ServiceReach: Sendable {
 
     /// Whether `kind` from this canteen is inside the circle (ignoring capacities, diets and
     /// opening days).
-    public func withinCircle(_ link: Link, _ kind: ServiceKind) -> Bool {
+    public func withinCircle(_ link: Link, _ kind: ServiceMode) -> Bool {
         switch kind {
         case .dineIn: canteens[link.canteen].offersDineIn && (link.walkSeconds.map { $0 <= radius } ?? false)
         case .pickup: link.pickupSeconds <= radius
         case .delivery: link.deliverySeconds.map { $0 <= radius } ?? false
         }
     }
-}
-
-/// How a diner gets lunch.
-public enum ServiceKind: String, Sendable, Hashable, CaseIterable, Codable {
-    case dineIn = "dine_in"
-    case pickup
-    case delivery
 }

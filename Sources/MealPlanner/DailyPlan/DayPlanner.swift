@@ -61,8 +61,7 @@ public struct DayPlanner: Sendable {
         let canteenByID = Dictionary(uniqueKeysWithValues: canteens.map { ($0.id, $0) })
         let fixed: [Assignment.Placement] = locked.compactMap { meal in
             guard let diner = dinerByID[meal.dinerID], let canteen = canteenByID[meal.canteenID] else { return nil }
-            let kind = ServiceKind(rawValue: meal.mode.rawValue) ?? .dineIn
-            return Assignment.Placement(diner: diner, canteen: canteen, kind: kind,
+            return Assignment.Placement(diner: diner, canteen: canteen, kind: meal.mode,
                                         sitting: meal.sitting.map(Sitting.init(window:)), travelSeconds: 0)
         }
         let lockedMeals = Dictionary(uniqueKeysWithValues: locked.map { ($0.dinerID, $0) })
