@@ -26,6 +26,18 @@ final class ModelTests: XCTestCase {
         XCTAssertFalse(try Weekdays(parsing: "135").contains(2))
     }
 
+    func testOneStrictDateParserRefusesWhatIsNotADate() throws {
+        for text in ["2026-+1-05", "2026-02-30", "26-01-01", " 2026-01-01", "2026-01-01 ", "2026-1-+5", "+2026-01-01",
+                     "2026-001-01", "2026-13-01", "２０２６-01-01", "2026/01/01", ""] {
+            XCTAssertThrowsError(try CalendarDate(parsing: text), "'\(text)' is not a date")
+        }
+        let date = try CalendarDate(parsing: "2026-12-02")
+        XCTAssertEqual(date.description, "2026-12-02")
+        XCTAssertEqual(date.isoWeekday, 3)
+        XCTAssertEqual(try CalendarDate(parsing: "2024-02-29").adding(days: 1).description, "2024-03-01")
+        XCTAssertEqual(try CalendarDate(parsing: "2026-12-31").adding(days: 1).description, "2027-01-01")
+    }
+
     func testHaversineMatchesAKnownDistance() throws {
         // One degree of latitude on the mean-radius sphere is 111,195 m.
         let a = try GeoPoint(latitude: 28, longitude: 117), b = try GeoPoint(latitude: 29, longitude: 117)

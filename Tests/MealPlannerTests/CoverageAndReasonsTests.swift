@@ -118,5 +118,6 @@ final class CoverageAndReasonsTests: XCTestCase {
         XCTAssertEqual(try ServiceDay(date: "2026-11-29").isoWeekday, 7)
         XCTAssertThrowsError(try ServiceDay(date: "2026-02-30"))
         XCTAssertThrowsError(try ServiceDay(date: "25/11/2026"))
+        XCTAssertThrowsError(try ServiceDay(date: "2026-+1-05"), "the day parser is the strict one of MealCore")
     }
 }

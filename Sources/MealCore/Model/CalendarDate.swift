@@ -1,23 +1,73 @@
 import Foundation
 
-/// Service dates as the engine stores them: `YYYY-MM-DD` in the Gregorian calendar. Stored in
-/// this one spelling so that dates compare and sort as text.
-public enum CalendarDate {
-    /// The date in its stored spelling (`2026-1-5` becomes `2026-01-05`), or a `DomainError` on
-    /// `field` when the text is not a real date.
-    public static func normalized(_ text: String, field: String = "date") throws -> String {
+/// A service date in the Gregorian calendar, written `YYYY-MM-DD`. Stored in this one spelling
+/// so that dates compare and sort as text. The only date parser of the engine: every date an
+/// operator types or a file holds goes through `init(parsing:)`.
+public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    /// Accepts a four-digit year, a month and a day of one or two ASCII digits each (`2026-1-5`
+    /// is `2026-01-05`), nothing else: no signs, spaces or other digits, which `Int(_:)` alone
+    /// would let through (`Int("+1")` is 1). Throws a `DomainError` on `field`.
+    public init(parsing text: String, field: String = "date") throws {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]),
-              let day = Int(parts[2]), (1...12).contains(month), (1...31).contains(day) else {
+        func number(_ part: Substring, digits: ClosedRange<Int>) -> Int? {
+            guard digits.contains(part.utf8.count), part.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) })
+            else { return nil }
+            return Int(part)
+        }
+        guard parts.count == 3, let year = number(parts[0], digits: 4...4), let month = number(parts[1], digits: 1...2),
+              let day = number(parts[2], digits: 1...2), (1...12).contains(month), (1...31).contains(day) else {
             throw DomainError(field: field, "expected a date as YYYY-MM-DD", value: text)
         }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        guard let instant = calendar.date(from: DateComponents(year: year, month: month, day: day)),
-              calendar.component(.day, from: instant) == day else {
+        guard let instant = Self.calendar.date(from: DateComponents(year: year, month: month, day: day)),
+              Self.calendar.component(.day, from: instant) == day else {
             throw DomainError(field: field, "no such date", value: text)
         }
-        return String(format: "%04d-%02d-%02d", year, month, day)
+        self.year = year
+        self.month = month
+        self.day = day
     }
+
+    /// The date in its stored spelling, or a `DomainError` on `field` when the text is not a date.
+    public static func normalized(_ text: String, field: String = "date") throws -> String {
+        try CalendarDate(parsing: text, field: field).description
+    }
+
+    public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
+
+    /// ISO 8601 weekday, Monday = 1.
+    public var isoWeekday: Int {
+        let weekday = Self.calendar.component(.weekday, from: instant)  // Sunday = 1
+        return weekday == 1 ? 7 : weekday - 1
+    }
+
+    /// The date `days` days later (earlier when negative).
+    public func adding(days: Int) -> CalendarDate {
+        let moved = Self.calendar.dateComponents([.year, .month, .day],
+                                                 from: Self.calendar.date(byAdding: .day, value: days, to: instant)!)
+        return CalendarDate(year: moved.year!, month: moved.month!, day: moved.day!)
+    }
+
+    public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+
+    private init(year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    private var instant: Date { Self.calendar.date(from: DateComponents(year: year, month: month, day: day))! }
+
+    /// Dates are calendar days, not instants: computed in UTC so the machine's time zone and
+    /// daylight saving never shift them.
+    private static let calendar: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar
+    }()
 }

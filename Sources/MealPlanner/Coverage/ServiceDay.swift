@@ -17,23 +17,10 @@ public struct ServiceDay: Sendable, Equatable {
         self.date = date
     }
 
-    /// A day from `YYYY-MM-DD` (the Gregorian calendar, local dates).
+    /// A day from `YYYY-MM-DD` (the Gregorian calendar, local dates), read by `CalendarDate`.
     public init(date text: String) throws {
-        let parts = text.split(separator: "-")
-        guard parts.count == 3, parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]),
-              let day = Int(parts[2]), (1...12).contains(month), (1...31).contains(day) else {
-            throw DomainError(field: "date", "expected a date as YYYY-MM-DD", value: text)
-        }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let components = DateComponents(year: year, month: month, day: day)
-        guard let instant = calendar.date(from: components),
-              calendar.component(.day, from: instant) == day else {
-            throw DomainError(field: "date", "no such date", value: text)
-        }
-        let weekday = calendar.component(.weekday, from: instant)  // Sunday = 1
-        self.init(isoWeekday: weekday == 1 ? 7 : weekday - 1,
-                  date: String(format: "%04d-%02d-%02d", year, month, day))
+        let date = try CalendarDate(parsing: text)
+        self.init(isoWeekday: date.isoWeekday, date: date.description)
     }
 
     public func isOpen(_ canteen: Canteen) -> Bool {

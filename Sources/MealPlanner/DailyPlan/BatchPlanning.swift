@@ -21,15 +21,8 @@ public enum BatchPlanning {
 
     /// The dates `days` days from `from` (inclusive), as `YYYY-MM-DD`.
     public static func dates(from start: String, days: Int) throws -> [String] {
-        let first = try ServiceDay(date: start)
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let parts = first.date!.split(separator: "-").compactMap { Int($0) }
-        let origin = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2]))!
-        return (0..<days).map { offset in
-            let c = calendar.dateComponents([.year, .month, .day], from: calendar.date(byAdding: .day, value: offset, to: origin)!)
-            return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
-        }
+        let first = try CalendarDate(parsing: start)
+        return (0..<days).map { first.adding(days: $0).description }
     }
 
     public static func run(dates: [String], in database: AppDatabase, settings: DayPlanner.Settings, publish: Bool,
