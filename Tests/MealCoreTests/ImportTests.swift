@@ -111,6 +111,35 @@ final class ImportTests: XCTestCase {
                        ["in.csv:2: column mode: a bedridden diner cannot have mode dine_in; use delivery or auto (got 'dine_in')"])
     }
 
+    func testIdsAndReferencesToIdsKeepTheIdRule() throws {
+        let database = try AppDatabase.inMemory()
+        try importAll(into: database)
+        let rule = Identifier.ruleText
+        let canteens = try importFailure(Canteen.self, """
+            id,name,lat,lon,kitchen_capacity
+            C 1,甲,28.2,117,10
+            -C2,乙,28.2,117,10
+            "C\u{7}3",丙,28.2,117,10
+            C01234567890123456789012345678901,丁,28.2,117,10
+            食堂,戊,28.2,117,10
+            """, into: database)
+        XCTAssertEqual(canteens.issues.map(\.description), [
+            "in.csv:2: column id: \(rule) (got 'C 1')", "in.csv:3: column id: \(rule) (got '-C2')",
+            "in.csv:4: column id: \(rule) (got 'C\u{7}3')",
+            "in.csv:5: column id: \(rule) (got 'C01234567890123456789012345678901')", "in.csv:6: column id: \(rule) (got '食堂')",
+        ])
+        let diners = try importFailure(Diner.self, "id,name,lat,lon,preferred_canteen\nD9,孙,28.2,117,C01/..\n", into: database)
+        XCTAssertEqual(diners.issues.map(\.description), ["in.csv:2: column preferred_canteen: \(rule) (got 'C01/..')"])
+        XCTAssertThrowsError(try OutcomeImport.importBytes(Array("date,diner_id,status\n2026-11-25,\"D1'\",delivered\n".utf8),
+                                                           fileName: "in.csv", into: database)) { error in
+            XCTAssertEqual((error as? ImportFailure)?.issues.map(\.description),
+                           ["in.csv:2: column diner_id: \(rule) (got 'D1'')"])
+        }
+        XCTAssertNoThrow(try Canteen(id: "C_0-1", name: "甲", location: GeoPoint(latitude: 28.2, longitude: 117), kitchenCapacity: 1))
+        XCTAssertNoThrow(try Canteen(id: String(repeating: "c", count: 32), name: "甲",
+                                     location: GeoPoint(latitude: 28.2, longitude: 117), kitchenCapacity: 1))
+    }
+
     func testShortRowsAndMalformedCSVAreReportedAtTheirLine() throws {
         let short = try importFailure(Canteen.self, "id,name,lat,lon,kitchen_capacity\nC1,甲,28.2\n")
         XCTAssertEqual(short.issues.map(\.description), ["in.csv:2: column lon: the row has 3 cells but the header has 5"])

@@ -55,4 +55,19 @@ final class OutputFileTests: XCTestCase {
         XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "{}")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path), ["plan.json"])
     }
+
+    func testFileNamesFromIdsAreSafeDistinctAndInsideTheFolder() throws {
+        let folder = "/tmp/out/rosters"
+        var names = SafeFileNames(folder: folder, reserved: ["index.html"])
+        let ids = ["C01", "../../etc/passwd", "a/b", "a_b", "A_B", "index", "..", "", "x\"'><y", "C\u{0}1", "食堂", "a_b-2"]
+        let given = ids.map { names.name(for: $0, fileExtension: "html") }
+        XCTAssertEqual(given, ["C01.html", "______etc_passwd.html", "a_b.html", "a_b-2.html", "A_B-3.html", "index-2.html",
+                               "__.html", "_.html", "x____y.html", "C_1.html", "__-2.html",
+                               "a_b-2-2.html"])
+        for name in given {
+            XCTAssertEqual(try names.path(of: name), folder + "/" + name)
+        }
+        XCTAssertThrowsError(try names.path(of: "../index.html"))
+        XCTAssertThrowsError(try names.path(of: ".."))
+    }
 }

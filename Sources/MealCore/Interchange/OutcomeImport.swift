@@ -63,7 +63,10 @@ struct ParsedOutcomes {
         for row in table.completeRows(fileName: fileName, issues: &issues) {
             var cells = CellReader(file: fileName, line: row.line, columnIndex: columnIndex, cells: row.cells)
             let date = cells.value("date", default: nil, "a date as YYYY-MM-DD") { try CalendarDate.normalized($0) }
-            let dinerID = cells.required("diner_id")
+            let dinerID = cells.value("diner_id", default: nil, "a diner id") { text -> String in
+                try Identifier.validate(text, field: "diner_id")
+                return text
+            }
             let status: WelfareStatus? = cells.enumeration("status", default: nil)
             let recorder = cells.text("by")
             if let date, let dinerID {

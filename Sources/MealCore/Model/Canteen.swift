@@ -76,15 +76,3 @@ public struct Canteen: Hashable, Sendable, Identifiable {
 
     public func makes(_ needed: Set<DietTag>) -> Bool { needed.isSubset(of: diets) }
 }
-
-enum Identifier {
-    /// Ids are codes typed by operators: keep them printable, short and free of separators.
-    static func validate(_ id: String, field: String) throws {
-        guard !id.isEmpty else { throw DomainError(field: field, "an id is required") }
-        guard id.count <= 64, id == id.trimmingSpaces,
-              id.unicodeScalars.allSatisfy({ !$0.properties.isWhitespace && $0.value >= 0x20 && $0 != "," && $0 != ";" })
-        else {
-            throw DomainError(field: field, "an id must be at most 64 characters without spaces, commas or semicolons", value: id)
-        }
-    }
-}

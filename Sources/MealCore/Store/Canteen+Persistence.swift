@@ -2,14 +2,17 @@ import GRDB
 
 extension Canteen {
     /// Reads a canteen row and its sittings; the domain rules are checked again so that a file
-    /// edited by hand cannot slip an impossible value into the planner.
+    /// edited by hand cannot slip an impossible value into the planner. Ids are held to the rule
+    /// they were imported under (`Identifier.readingStoredRecords`).
     static func decode(row: Row, sittings: [Sitting]) throws -> Canteen {
-        try Canteen(
-            id: row["id"], name: row["name"], community: row["community"],
-            location: GeoPoint(latitude: row["lat"], longitude: row["lon"]),
-            seats: row["seats"], sittings: sittings, kitchenCapacity: row["kitchen_capacity"],
-            diets: DietTag.parseList(row["diets"], field: "diets"),
-            openDays: Weekdays(parsing: row["open_days"]), phone: row["phone"])
+        try Identifier.readingStoredRecords {
+            try Canteen(
+                id: row["id"], name: row["name"], community: row["community"],
+                location: GeoPoint(latitude: row["lat"], longitude: row["lon"]),
+                seats: row["seats"], sittings: sittings, kitchenCapacity: row["kitchen_capacity"],
+                diets: DietTag.parseList(row["diets"], field: "diets"),
+                openDays: Weekdays(parsing: row["open_days"]), phone: row["phone"])
+        }
     }
 
     public static func fetchAll(_ db: Database) throws -> [Canteen] {
@@ -47,11 +50,13 @@ extension Courier {
         guard let vehicle = VehicleKind(rawValue: row["vehicle"]) else {
             throw DomainError(field: "vehicle", "unknown vehicle", value: row["vehicle"])
         }
-        return try Courier(
-            id: row["id"], name: row["name"], canteenID: row["canteen_id"], vehicle: vehicle,
-            capacity: row["capacity"],
-            shift: TimeWindow(start: TimeOfDay(seconds: row["shift_start_s"]), end: TimeOfDay(seconds: row["shift_end_s"])),
-            days: Weekdays(parsing: row["days"]), phone: row["phone"])
+        return try Identifier.readingStoredRecords {
+            try Courier(
+                id: row["id"], name: row["name"], canteenID: row["canteen_id"], vehicle: vehicle,
+                capacity: row["capacity"],
+                shift: TimeWindow(start: TimeOfDay(seconds: row["shift_start_s"]), end: TimeOfDay(seconds: row["shift_end_s"])),
+                days: Weekdays(parsing: row["days"]), phone: row["phone"])
+        }
     }
 
     public static func fetchAll(_ db: Database) throws -> [Courier] {
@@ -86,15 +91,17 @@ extension Diner {
             throw DomainError(field: "priority", "unknown priority", value: row["priority"])
         }
         let tags: String = row["tags"]
-        return try Diner(
-            id: row["id"], name: row["name"], community: row["community"], grid: row["grid"],
-            location: GeoPoint(latitude: row["lat"], longitude: row["lon"]), address: row["address"],
-            phone: row["phone"], birthYear: row["birth_year"], mobility: enumValue("mobility"),
-            mode: enumValue("mode"), diets: DietTag.parseList(row["diets"], field: "diets"),
-            allergies: row["allergies"], priority: priority,
-            tags: tags.split(separator: ";").map(String.init), days: Weekdays(parsing: row["days"]),
-            window: window, preferredCanteenID: row["preferred_canteen_id"], status: enumValue("status"),
-            emergencyContact: row["emergency_contact"])
+        return try Identifier.readingStoredRecords {
+            try Diner(
+                id: row["id"], name: row["name"], community: row["community"], grid: row["grid"],
+                location: GeoPoint(latitude: row["lat"], longitude: row["lon"]), address: row["address"],
+                phone: row["phone"], birthYear: row["birth_year"], mobility: enumValue("mobility"),
+                mode: enumValue("mode"), diets: DietTag.parseList(row["diets"], field: "diets"),
+                allergies: row["allergies"], priority: priority,
+                tags: tags.split(separator: ";").map(String.init), days: Weekdays(parsing: row["days"]),
+                window: window, preferredCanteenID: row["preferred_canteen_id"], status: enumValue("status"),
+                emergencyContact: row["emergency_contact"])
+        }
     }
 
     public static func fetchAll(_ db: Database) throws -> [Diner] {
