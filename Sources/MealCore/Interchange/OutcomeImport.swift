@@ -39,7 +39,7 @@ public enum OutcomeImport {
     public static func importBytes(_ bytes: [UInt8], fileName: String, into database: AppDatabase,
                                    by user: String = ChangeClock.loginUser) throws -> OutcomeImportSummary {
         let parsed = try ParsedOutcomes(bytes: bytes, fileName: fileName, defaultRecorder: user)
-        return try database.writer.write { db in try parsed.apply(db, by: user) }
+        return try database.write { db in try parsed.apply(db, by: user) }
     }
 }
 

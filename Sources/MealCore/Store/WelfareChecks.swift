@@ -78,7 +78,7 @@ public struct WelfareAlert: Sendable, Equatable, Identifiable {
     }
 }
 
-/// Refusals of a welfare-check change, worded for the operator.
+/// Refusals of a welfare-check change (the command line words them for the operator).
 public enum WelfareError: Error, CustomStringConvertible, Equatable {
     case unknownAlert(Int64)
     case alreadyResolved(id: Int64, at: String, by: String)
@@ -86,9 +86,9 @@ public enum WelfareError: Error, CustomStringConvertible, Equatable {
 
     public var description: String {
         switch self {
-        case .unknownAlert(let id): "no alert with id \(id) (`mealcli alerts` lists the open ones)"
+        case .unknownAlert(let id): "no alert with id \(id)"
         case .alreadyResolved(let id, let at, let by): "alert \(id) was already resolved by \(by) at \(at)"
-        case .emptyResolution: "say what was done: --note TEXT is required and may not be empty"
+        case .emptyResolution: "say what was done: a resolution note is required and may not be empty"
         }
     }
 }
