@@ -1,5 +1,5 @@
 import XCTest
-import MealCore
+@testable import MealCore
 @testable import MealPlanner
 
 /// Library errors say what went wrong without naming commands or flags: only the command line
