@@ -95,7 +95,7 @@ struct ParsedOutcomes {
 
     func apply(_ db: Database, by user: String) throws -> OutcomeImportSummary {
         var issues = self.issues
-        let knownDiners = try Set(String.fetchAll(db, sql: "SELECT id FROM diner"))
+        let knownDiners = try AppDatabase.registryIDs(in: Diner.tableName, db)
         for (line, outcome) in rows where !knownDiners.contains(outcome.dinerID) {
             issues.append(ImportIssue(file: fileName, line: line, column: "diner_id", message: "no diner with this id",
                                       value: outcome.dinerID))

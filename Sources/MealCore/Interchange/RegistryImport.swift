@@ -117,7 +117,7 @@ public struct ParsedImport<R: RegistryRecord> {
         for (line, record) in records {
             for reference in record.references {
                 if knownIDs[reference.table] == nil {
-                    knownIDs[reference.table] = try Set(String.fetchAll(db, sql: "SELECT id FROM \(reference.table)"))
+                    knownIDs[reference.table] = try AppDatabase.registryIDs(in: reference.table, db)
                 }
                 if !knownIDs[reference.table]!.contains(reference.id) {
                     issues.append(ImportIssue(file: fileName, line: line, column: reference.column,

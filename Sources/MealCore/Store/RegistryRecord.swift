@@ -33,6 +33,11 @@ extension AppDatabase {
                        arguments: [ChangeClock.timestamp(), by, action, subject, detail])
     }
 
+    /// The ids of one registry table (`canteen`, `courier`, `diner`), to check references before writing.
+    static func registryIDs(in table: String, _ db: Database) throws -> Set<String> {
+        try Set(String.fetchAll(db, sql: "SELECT id FROM \(table.quotedDatabaseIdentifier)"))
+    }
+
     public func fetchAll<R: RegistryRecord>(_ type: R.Type) throws -> [R] {
         try read { db in try R.fetchAll(db) }
     }
