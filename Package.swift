@@ -34,7 +34,6 @@ let package = Package(
             dependencies: [
                 "MealCore",
                 "MealPlanner",
-                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -15,11 +15,7 @@ extension MealCLI {
             let store = try database.open()
             try CLIError.reporting {
                 let date = try self.date.map { try CalendarDate.normalized($0) }
-                let rows = try store.writer.read { db in
-                    try WelfareAlerts.openAlerts(openedOn: date, db).map { alert in
-                        (alert, try Diner.fetchOne(db, id: alert.dinerID))
-                    }
-                }
+                let rows = try store.openWelfareAlerts(openedOn: date)
                 guard !rows.isEmpty else {
                     print(date.map { "no open alerts opened on \($0)" } ?? "no open alerts")
                     return
@@ -49,9 +45,7 @@ extension MealCLI {
         func run() throws {
             let store = try database.open()
             try CLIError.reporting {
-                let resolved = try store.writer.write { db in
-                    try WelfareAlerts.resolve(id: alert, note: note, by: operatorOptions.name, db)
-                }
+                let resolved = try store.resolveWelfareAlert(id: alert, note: note, by: operatorOptions.name)
                 print("alert \(resolved.id) resolved: \(resolved.dinerID) \(resolved.kind.rawValue) on \(resolved.date)")
             }
         }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import GRDB
 import MealCore
 
 /// Prints an error the way operators read it (the message alone, on standard error) and exits
@@ -19,11 +18,8 @@ enum CLIError {
             // Already one `FILE:LINE: column NAME: ...` line per problem.
             printError(failure.description)
             throw ExitCode.failure
-        } catch let error as DatabaseError {
-            printError("error: \(StoreError(error, path: databasePath))")
-            throw ExitCode.failure
         } catch {
-            printError("error: \(error)")
+            printError("error: \(OperatorWording.message(for: error))")
             throw ExitCode.failure
         }
     }

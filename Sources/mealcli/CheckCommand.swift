@@ -24,13 +24,9 @@ extension MealCLI {
             let store = try database.open()
             let violations = try CLIError.reporting {
                 var day = try ServiceDay(date: date)
-                let (plan, registry) = try store.writer.read { db in
-                    day.exceptions = try DayExceptions.load(date: date, db)
-                    guard let chosen = try version ?? PlanStore.latestVersion(date: date, db) else {
-                        throw PlanStore.Failure.noPlan(date: date)
-                    }
-                    return (try PlanStore.load(date: date, version: chosen, db), try Registry(db))
-                }
+                let stored = try store.planWithContext(date: date, version: version.map(PlanVersionChoice.number) ?? .latest)
+                let (plan, registry) = (stored.plan, stored.registry)
+                day.exceptions = stored.exceptions
                 let violations = PlanChecker.violations(
                     plan: plan, canteens: registry.canteens, couriers: registry.couriers, diners: registry.diners,
                     parameters: try PlanChecker.parameters(of: plan), day: day)

@@ -59,7 +59,7 @@ extension MealCLI {
                              Date().timeIntervalSince(started)))
 
                 print("\n== 4. The roster of \(canteen)")
-                let welfareNotes = try store.writer.read { db in try WelfareAlerts.rosterNotes(date: day, db) }
+                let welfareNotes = try store.welfareRosterNotes(date: day)
                 guard let shown = registry.canteens.first(where: { $0.id == canteen }) else {
                     throw StoreError.notFound(kind: "canteen", id: canteen)
                 }

@@ -26,8 +26,8 @@ extension MealCLI {
         func run() throws {
             let store = try database.open()
             try CLIError.reporting {
-                let (older, newer, registry) = try store.writer.read { db in
-                    guard let latest = try PlanStore.latestVersion(date: date, db) else {
+                let (older, newer, registry) = try { () throws -> (DayPlan, DayPlan, Registry) in
+                    guard let latest = try store.planVersions(date: date).last?.version else {
                         throw PlanStore.Failure.noPlan(date: date)
                     }
                     let newer = to ?? latest
@@ -37,9 +37,9 @@ extension MealCLI {
                             ? "\(date) has only one plan version; a diff needs two (plan again with `mealcli plan --date \(date)`)"
                             : "\(date) has no version before \(newer); name the older one with --from")
                     }
-                    return (try PlanStore.load(date: date, version: older, db), try PlanStore.load(date: date, version: newer, db),
-                            try Registry(db))
-                }
+                    return (try store.plan(date: date, version: .number(older)), try store.plan(date: date, version: .number(newer)),
+                            try store.registry())
+                }()
                 let diff = PlanDiff(
                     from: older, to: newer,
                     diners: Dictionary(uniqueKeysWithValues: registry.diners.map { ($0.id, $0) }),

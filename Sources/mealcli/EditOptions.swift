@@ -23,10 +23,10 @@ struct EditOptions: ParsableArguments {
                                                        action: action, subject: subject, edit)
             for line in editor.log { print(line) }
             let unserved = editor.touched.compactMap { id in plan.unserved.first { $0.dinerID == id } }.sorted { $0.dinerID < $1.dinerID }
-            for entry in unserved where entry.reason != "cancelled" {
-                print("cannot be served: \(entry.dinerID) (\(entry.reason)): \(entry.detail)")
+            for entry in unserved where entry.reason.isFailure {
+                print("cannot be served: \(entry.dinerID) (\(entry.reason.rawValue)): \(entry.detail)")
             }
-            let flagged = try store.writer.read { try PlanChecker.violations(of: plan, $0) }
+            let flagged = try PlanChecker.violations(of: plan, registry: store.registry(), exceptions: store.dayExceptions(date: plan.date))
                 .filter { violation in violation.dinerID.map(editor.touched.contains) ?? false }
             for violation in flagged { print("flagged: \(violation)") }
             print("\(date): stored as version \(plan.version) (\(editor.touched.count) diner\(editor.touched.count == 1 ? "" : "s") changed"

@@ -56,7 +56,7 @@ extension MealCLI {
                 case .canteens: try render(store.fetchAll(Canteen.self), options)
                 case .couriers: try render(store.fetchAll(Courier.self), options)
                 case .diners: try render(store.fetchAll(Diner.self), options)
-                case .plan: Array(PlanExport.json(try store.writer.read { try PlanStore.load(date: date!, version: version, $0) }).utf8)
+                case .plan: Array(try PlanExport.json(store.plan(date: date!, version: version.map(PlanVersionChoice.number) ?? .current)).utf8)
                 }
                 try OutputTarget.emit(bytes, to: out, force: force)
             }

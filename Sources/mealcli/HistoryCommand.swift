@@ -16,9 +16,7 @@ extension MealCLI {
             let store = try database.open()
             try CLIError.reporting {
                 _ = try ServiceDay(date: date)
-                let (entries, versions) = try store.writer.read { db in
-                    (try ChangeLog.entries(aboutDate: date, db), try PlanStore.versions(date: date, db))
-                }
+                let (entries, versions) = (try store.changeLog(aboutDate: date), try store.planVersions(date: date))
                 if entries.isEmpty {
                     print("no change-log entries about \(date)")
                 } else {

@@ -24,10 +24,8 @@ extension MealCLI {
             let store = try database.open()
             try CLIError.reporting {
                 let user = operatorOptions.name
-                let recorded = try store.writer.write { db in
-                    try WelfareChecks.record(WelfareOutcome(date: date, dinerID: diner, status: status, note: note,
-                                                            recordedBy: user), by: user, db)
-                }
+                let recorded = try store.recordWelfareOutcome(
+                    WelfareOutcome(date: date, dinerID: diner, status: status, note: note, recordedBy: user), by: user)
                 for line in OutcomeReport.lines(recorded: recorded) { print(line) }
             }
         }

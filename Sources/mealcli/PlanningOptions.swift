@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import GRDB
 import MealCore
 import MealPlanner
 
@@ -36,19 +35,9 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
     case text, csv, json
 }
 
-/// Loads the registry the planner works on.
-struct Registry {
-    let canteens: [Canteen]
-    let couriers: [Courier]
-    let diners: [Diner]
-
+extension Registry {
+    /// Loads the registry the planner works on.
     init(_ store: AppDatabase) throws {
-        self = try store.writer.read { try Registry($0) }
-    }
-
-    init(_ db: Database) throws {
-        canteens = try Canteen.fetchAll(db)
-        couriers = try Courier.fetchAll(db)
-        diners = try Diner.fetchAll(db)
+        self = try store.registry()
     }
 }

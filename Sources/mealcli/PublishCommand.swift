@@ -18,12 +18,7 @@ extension MealCLI {
         func run() throws {
             let store = try database.open()
             try CLIError.reporting {
-                let published = try store.writer.write { db in
-                    let chosen = try PlanStore.publish(date: date, version: version, db)
-                    try AppDatabase.logChange(db, by: operatorOptions.name, action: "publish", subject: date,
-                                              detail: "version \(chosen)")
-                    return chosen
-                }
+                let published = try store.publishPlan(date: date, version: version, by: operatorOptions.name)
                 print("\(date): version \(published) published")
             }
         }

@@ -31,7 +31,7 @@ extension MealCLI {
                                                    seed: seed, timeLimit: timeLimit)
                 print("\(date): version \(outcome.plan.version), \(outcome.changed.count) diners changed "
                       + "(\(outcome.strategy); a fresh re-optimisation would change \(outcome.idealChanged)); "
-                      + "\(outcome.plan.unserved.filter { $0.reason != "cancelled" }.count) unserved; "
+                      + "\(outcome.plan.unserved.filter(\.reason.isFailure).count) unserved; "
                       + String(format: "%.2f s", Date().timeIntervalSince(started)))
             }
         }

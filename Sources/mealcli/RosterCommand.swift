@@ -47,14 +47,13 @@ extension MealCLI {
         func run() throws {
             let store = try database.open()
             try CLIError.reporting {
-                let (plan, registry, notes) = try store.writer.read { db in
-                    let plan = try PlanStore.load(date: date, version: version, db)
-                    // Notes beside a name: a broken rule a manual change let through, and a
-                    // welfare check to make in person.
-                    let flagged = PlanChecker.rosterNotes(try PlanChecker.violations(of: plan, db))
-                    let welfare = try WelfareAlerts.rosterNotes(date: plan.date, db)
-                    return (plan, try Registry(db), flagged.merging(welfare) { "\($0); \($1)" })
-                }
+                let stored = try store.planWithContext(date: date, version: version.map(PlanVersionChoice.number) ?? .current)
+                let (plan, registry) = (stored.plan, stored.registry)
+                // Notes beside a name: a broken rule a manual change let through, and a
+                // welfare check to make in person.
+                let flagged = PlanChecker.rosterNotes(
+                    try PlanChecker.violations(of: plan, registry: registry, exceptions: stored.exceptions))
+                let notes = flagged.merging(stored.welfareNotes) { "\($0); \($1)" }
                 let diners = Dictionary(uniqueKeysWithValues: registry.diners.map { ($0.id, $0) })
                 let couriers = Dictionary(uniqueKeysWithValues: registry.couriers.map { ($0.id, $0) })
                 func roster(_ canteen: Canteen) -> CanteenRoster {

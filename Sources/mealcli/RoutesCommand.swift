@@ -28,10 +28,8 @@ extension MealCLI {
         func run() throws {
             let store = try database.open()
             try CLIError.reporting {
-                let (plan, registry, welfareNotes) = try store.writer.read { db in
-                    let plan = try PlanStore.load(date: date, version: version, db)
-                    return (plan, try Registry(db), try WelfareAlerts.rosterNotes(date: plan.date, db))
-                }
+                let stored = try store.planWithContext(date: date, version: version.map(PlanVersionChoice.number) ?? .current)
+                let (plan, registry, welfareNotes) = (stored.plan, stored.registry, stored.welfareNotes)
                 let diners = Dictionary(uniqueKeysWithValues: registry.diners.map { ($0.id, $0) })
                 let couriers = Dictionary(uniqueKeysWithValues: registry.couriers.map { ($0.id, $0) })
                 if let courier, couriers[courier] == nil { throw StoreError.notFound(kind: "courier", id: courier) }

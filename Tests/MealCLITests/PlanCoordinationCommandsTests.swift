@@ -1,5 +1,6 @@
 import Foundation
-import MealCore
+import GRDB
+@testable import MealCore
 import XCTest
 
 /// `check`, `diff` and `history` on the bundled district, run as an operator runs them. One test,

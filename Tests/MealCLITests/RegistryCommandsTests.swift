@@ -21,7 +21,8 @@ final class RegistryCommandsTests: XCTestCase {
         XCTAssertTrue(exported.stdout.hasPrefix("\u{FEFF}id,name,"))
         XCTAssertTrue(exported.stdout.contains(",138****5678\n"), exported.stdout)
         let unmasked = try cli.run(["export", "canteens", "--unmasked", "--format", "json"])
-        XCTAssertTrue(unmasked.stdout.contains("\"phone\": \"13812345678\""), unmasked.stdout)
+        let records = try JSONSerialization.jsonObject(with: Data(unmasked.stdout.utf8)) as? [[String: Any]]
+        XCTAssertTrue(records?.contains { $0["phone"] as? String == "13812345678" } ?? false, unmasked.stdout)
 
         XCTAssertEqual(try cli.run(["export", "canteens", "--out", "c.csv"]).status, 0)
         let again = try cli.run(["export", "canteens", "--out", "c.csv"])

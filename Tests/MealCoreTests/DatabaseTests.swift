@@ -26,7 +26,9 @@ final class DatabaseTests: XCTestCase {
         let directory = try temporaryDirectory()
         let missing = directory.appendingPathComponent("none.db").path
         XCTAssertThrowsError(try AppDatabase.open(path: missing)) { error in
-            XCTAssertTrue("\(error)".contains("mealcli init"), "\(error)")
+            guard case StoreError.missing(let path) = error else { return XCTFail("\(error)") }
+            XCTAssertEqual(path, missing)
+            XCTAssertFalse("\(error)".contains("mealcli"), "the library names no command: \(error)")
         }
         let text = directory.appendingPathComponent("notes.db").path
         try Data("hello, this is not sqlite".utf8).write(to: URL(fileURLWithPath: text))

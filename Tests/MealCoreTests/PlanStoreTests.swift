@@ -30,7 +30,8 @@ final class PlanStoreTests: XCTestCase {
         XCTAssertEqual(try database.writer.read { try PlanStore.load(date: "2026-11-25", $0) }.version, 1,
                        "the published version is the one printed")
         XCTAssertThrowsError(try database.writer.read { try PlanStore.load(date: "2026-11-26", $0) }) { error in
-            XCTAssertEqual("\(error)", "no plan for 2026-11-26: make one with `mealcli plan --date 2026-11-26`")
+            XCTAssertEqual(error as? PlanStore.Failure, .noPlan(date: "2026-11-26"))
+            XCTAssertEqual("\(error)", "no plan for 2026-11-26", "the library names no command")
         }
     }
 

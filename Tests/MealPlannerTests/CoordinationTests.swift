@@ -135,7 +135,7 @@ final class CoordinationTests: XCTestCase {
         let database = try plannedCopy()
         let plan = try latest(database)
         let planned = try PlannedDistrict.wednesday.get()
-        XCTAssertEqual(try database.writer.read { try PlanChecker.violations(of: plan, $0) }, [])
+        XCTAssertEqual(try PlanChecker.violations(of: plan, registry: database.registry(), exceptions: database.dayExceptions(date: date)), [])
         // A walker sent to dine at the canteen farthest from home.
         let sitter = plan.assignments.first { meal in
             meal.mode == .dineIn && planned.diners.first { $0.id == meal.dinerID }!.mobility == .independent
@@ -143,7 +143,8 @@ final class CoordinationTests: XCTestCase {
         let home = planned.diners.first { $0.id == sitter.dinerID }!.location
         let far = planned.canteens.filter(\.offersDineIn).max { $0.location.greatCircleMetres(to: home) < $1.location.greatCircleMetres(to: home) }!
         let moved = try edit(database) { try $0.moveToCanteen(sitter.dinerID, canteenID: far.id, mode: .dineIn, sitting: nil) }
-        let violations = try database.writer.read { try PlanChecker.violations(of: moved, $0) }
+        let violations = try PlanChecker.violations(of: moved, registry: database.registry(),
+                                                   exceptions: database.dayExceptions(date: date))
         XCTAssertEqual(violations.map(\.dinerID), [sitter.dinerID], "\(violations)")
         XCTAssertEqual(violations.first?.rule, .outsideCircle)
         XCTAssertEqual(PlanChecker.rosterNotes(violations)[sitter.dinerID], "⚠ outside_circle")

@@ -27,10 +27,9 @@ enum PlannedDistrict {
     static let wednesday: Result<Planned, Error> = Result {
         let database = try loadedDistrict()
         let result = try DailyPlanning.plan(date: "2026-11-25", in: database, settings: settings)
-        let (canteens, couriers, diners) = try database.writer.read { db in
-            (try Canteen.fetchAll(db), try Courier.fetchAll(db), try Diner.fetchAll(db))
-        }
-        return Planned(database: database, result: result, canteens: canteens, couriers: couriers, diners: diners)
+        let registry = try database.registry()
+        return Planned(database: database, result: result, canteens: registry.canteens, couriers: registry.couriers,
+                       diners: registry.diners)
     }
 }
 
@@ -38,7 +37,7 @@ enum PlannedDistrict {
 final class DailyPlanTests: XCTestCase {
     func testBundledDistrictPlanKeepsEveryHardRule() throws {
         let planned = try PlannedDistrict.wednesday.get()
-        let stored = try planned.database.writer.read { try PlanStore.load(date: "2026-11-25", version: 1, $0) }
+        let stored = try planned.database.plan(date: "2026-11-25", version: .number(1))
         XCTAssertEqual(stored, planned.result.plan, "what is stored is what was planned")
         let problems = PlanVerifier.violations(stored, canteens: planned.canteens, couriers: planned.couriers,
                                                diners: planned.diners, isoWeekday: 3)
@@ -47,7 +46,7 @@ final class DailyPlanTests: XCTestCase {
         XCTAssertGreaterThan(stored.rounds.flatMap(\.trips).count, 40)
         XCTAssertTrue(stored.rounds.contains { $0.trips.count > 1 }, "couriers go out more than once")
         for entry in stored.unserved {
-            XCTAssertTrue(["outside_radius", "no_diet", "canteen_full", "no_courier_capacity", "closed"].contains(entry.reason))
+            XCTAssertTrue(["outside_radius", "no_diet", "canteen_full", "no_courier_capacity", "closed"].contains(entry.reason.rawValue))
         }
     }
 

@@ -44,7 +44,7 @@ final class PlanCheckerTests: XCTestCase {
 
     func testThePlannersOwnPlanHasNoViolations() throws {
         let planned = try PlannedDistrict.wednesday.get()
-        let stored = try planned.database.writer.read { try PlanStore.load(date: "2026-11-25", version: 1, $0) }
+        let stored = try planned.database.plan(date: "2026-11-25", version: .number(1))
         let violations = PlanChecker.violations(plan: stored, canteens: planned.canteens, couriers: planned.couriers,
                                                 diners: planned.diners, parameters: try PlanChecker.parameters(of: stored),
                                                 day: Self.wednesday)

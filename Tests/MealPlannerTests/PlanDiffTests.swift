@@ -61,7 +61,7 @@ final class PlanDiffTests: XCTestCase {
             delivery("D00201", "C01", "K01", at: hm(11, 40)),
             delivery("D00202", "C01", "K02", at: hm(11, 5)),
             PlannedMeal(dinerID: "D00203", canteenID: "C03", mode: .pickup),
-        ], unserved: [UnservedDiner(dinerID: "D00077", reason: "canteen_full", detail: "every canteen in the circle is full")])
+        ], unserved: [UnservedDiner(dinerID: "D00077", reason: .canteenFull, detail: "every canteen in the circle is full")])
         let after = plan(2, [
             delivery("D00012", "C01", "K02", at: hm(11, 35)),
             delivery("D00031", "C02", "K03", at: hm(12, 2, 40)),
@@ -69,7 +69,8 @@ final class PlanDiffTests: XCTestCase {
             PlannedMeal(dinerID: "D00200", canteenID: "C01", mode: .dineIn, sitting: try sitting("11:45-12:30")),
             delivery("D00201", "C01", "K01", at: hm(11, 40, 20)),
             delivery("D00202", "C01", "K02", trip: 2, at: hm(11, 21)),
-        ], unserved: [UnservedDiner(dinerID: "D00102", reason: "hospitalized", detail: "")])
+        ], unserved: [UnservedDiner(dinerID: "D00102", reason: .cancelled, detail: "hospitalized"),
+                      UnservedDiner(dinerID: "D00203", reason: .noCourierCapacity, detail: "K02's rounds are full")])
         let lines = try diff(before, after).changes.map(\.description)
         XCTAssertEqual(lines, [
             "王秀英 (D00012): courier 张建国 → 李志华, arrival 11:20 → 11:35",
@@ -78,7 +79,7 @@ final class PlanDiffTests: XCTestCase {
             "孙秀珍 (D00102): cancelled (hospitalized)",
             "周细妹 (D00200): sitting 11:00-11:45 → 11:45-12:30",
             "吴菊英 (D00202): trip 1 → 2, arrival 11:05 → 11:21",
-            "杨玉兰 (D00203): removed (no longer in version 2)",
+            "杨玉兰 (D00203): unserved (no_courier_capacity: K02's rounds are full)",
         ], "陈春生's 20 seconds are not a change an operator hears about")
     }
 
@@ -98,7 +99,7 @@ final class PlanDiffTests: XCTestCase {
             PlannedMeal(dinerID: "D00102", canteenID: "C01", mode: .dineIn, sitting: try sitting("11:45-12:30")),  // sitting: not counted
             PlannedMeal(dinerID: "D00200", canteenID: "C02", mode: .pickup),  // canteen: counted
             PlannedMeal(dinerID: "D00203", canteenID: "C01", mode: .pickup),  // added: counted
-        ], unserved: [UnservedDiner(dinerID: "D00201", reason: "hospitalized", detail: "")])  // removed: counted
+        ], unserved: [UnservedDiner(dinerID: "D00201", reason: .cancelled, detail: "hospitalized")])  // removed: counted
         XCTAssertEqual(PlanDiff.changedDiners(from: before, to: after), ["D00031", "D00077", "D00200", "D00201", "D00203"])
         XCTAssertEqual(PlanDiff.changedDiners(from: after, to: before), ["D00031", "D00077", "D00200", "D00201", "D00203"])
         XCTAssertEqual(PlanDiff.changedDiners(from: before, to: before), [])

@@ -27,7 +27,7 @@ enum PlanVerifier {
         if Set(planned + unserved) != eaters || planned.count + unserved.count != eaters.count {
             problems.append("planned + unserved (\(planned.count) + \(unserved.count)) is not exactly the \(eaters.count) eaters")
         }
-        for entry in plan.unserved where entry.reason.isEmpty || entry.detail.isEmpty {
+        for entry in plan.unserved where entry.reason.rawValue.isEmpty || entry.detail.isEmpty {
             problems.append("\(entry.dinerID) unserved without a reason")
         }
 

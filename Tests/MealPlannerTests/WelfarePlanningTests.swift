@@ -39,13 +39,11 @@ final class WelfarePlanningTests: XCTestCase {
         let servedBefore = try XCTUnwrap(before.plan.assignments.first?.dinerID)
         let leftOut = servedBefore == "D1" ? "D2" : "D1"
 
-        try database.writer.write { db in
-            _ = try WelfareChecks.record(WelfareOutcome(date: "2026-11-24", dinerID: leftOut, status: .noAnswer,
-                                                        recordedBy: "张建国"), by: "test", db)
-        }
+        _ = try database.recordWelfareOutcome(WelfareOutcome(date: "2026-11-24", dinerID: leftOut, status: .noAnswer,
+                                                             recordedBy: "张建国"), by: "test")
         let after = try DailyPlanning.plan(date: date, in: database, settings: settings)
         XCTAssertEqual(after.plan.assignments.map(\.dinerID), [leftOut])
-        let notes = try database.writer.read { db in try WelfareAlerts.rosterNotes(date: date, db) }
+        let notes = try database.welfareRosterNotes(date: date)
         XCTAssertEqual(notes, [leftOut: WelfareAlerts.checkInPersonNote])
         let registry = try database.fetchAll(Diner.self)
         XCTAssertEqual(registry.map(\.priority), [.normal, .normal], "the registry keeps its priorities")

@@ -12,7 +12,7 @@ public enum BundledData {
         let canteens = try ParsedImport<Canteen>(path: base + "canteens.csv")
         let couriers = try ParsedImport<Courier>(path: base + "couriers.csv")
         let diners = try ParsedImport<Diner>(path: base + "diners.csv")
-        return try database.writer.write { db in
+        return try database.write { db in
             [try canteens.apply(db, dryRun: false, by: user),
              try couriers.apply(db, dryRun: false, by: user),
              try diners.apply(db, dryRun: false, by: user)]

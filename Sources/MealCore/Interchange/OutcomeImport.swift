@@ -39,7 +39,7 @@ public enum OutcomeImport {
     public static func importBytes(_ bytes: [UInt8], fileName: String, into database: AppDatabase,
                                    by user: String = ChangeClock.loginUser) throws -> OutcomeImportSummary {
         let parsed = try ParsedOutcomes(bytes: bytes, fileName: fileName, defaultRecorder: user)
-        return try database.writer.write { db in try parsed.apply(db, by: user) }
+        return try database.write { db in try parsed.apply(db, by: user) }
     }
 }
 
@@ -98,7 +98,7 @@ struct ParsedOutcomes {
 
     func apply(_ db: Database, by user: String) throws -> OutcomeImportSummary {
         var issues = self.issues
-        let knownDiners = try Set(String.fetchAll(db, sql: "SELECT id FROM diner"))
+        let knownDiners = try AppDatabase.registryIDs(in: Diner.tableName, db)
         for (line, outcome) in rows where !knownDiners.contains(outcome.dinerID) {
             issues.append(ImportIssue(file: fileName, line: line, column: "diner_id", message: "no diner with this id",
                                       value: outcome.dinerID))

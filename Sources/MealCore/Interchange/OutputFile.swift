@@ -4,8 +4,27 @@ import Foundation
 /// same folder is renamed over the target) and never replacing an existing file unless asked.
 public enum OutputFile {
     public struct Refused: Error, CustomStringConvertible {
+        public enum Reason: Sendable, Equatable, CustomStringConvertible {
+            case isDirectory
+            /// The file exists and the caller did not ask to replace it.
+            case alreadyExists
+            case cannotWrite(detail: String)
+            case notWritten(detail: String)
+            case diskFull
+
+            public var description: String {
+                switch self {
+                case .isDirectory: "is a directory"
+                case .alreadyExists: "already exists"
+                case .cannotWrite(let detail): "cannot write there (\(detail))"
+                case .notWritten(let detail): "could not be written (\(detail))"
+                case .diskFull: "the disk is full; nothing was written"
+                }
+            }
+        }
+
         public var path: String
-        public var reason: String
+        public var reason: Reason
         public var description: String { "\(path): \(reason)" }
     }
 
@@ -14,8 +33,8 @@ public enum OutputFile {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         if manager.fileExists(atPath: path, isDirectory: &isDirectory) {
-            if isDirectory.boolValue { throw Refused(path: path, reason: "is a directory") }
-            if !overwrite { throw Refused(path: path, reason: "already exists; use --force to replace it") }
+            if isDirectory.boolValue { throw Refused(path: path, reason: .isDirectory) }
+            if !overwrite { throw Refused(path: path, reason: .alreadyExists) }
         }
         let url = URL(fileURLWithPath: path)
         let temporary = url.deletingLastPathComponent()
@@ -23,7 +42,7 @@ public enum OutputFile {
         let mode: mode_t = privateToOwner ? 0o600 : 0o644
         let descriptor = open(temporary, O_CREAT | O_TRUNC | O_WRONLY, mode)
         guard descriptor >= 0 else {
-            throw Refused(path: path, reason: "cannot write there (\(String(cString: strerror(errno))))")
+            throw Refused(path: path, reason: .cannotWrite(detail: String(cString: strerror(errno))))
         }
         var written = 0
         let ok = bytes.withUnsafeBytes { buffer -> Bool in
@@ -41,6 +60,6 @@ public enum OutputFile {
             failure = String(cString: strerror(errno))
         }
         unlink(temporary)
-        throw Refused(path: path, reason: "could not be written (\(failure))")
+        throw Refused(path: path, reason: .notWritten(detail: "\(failure)"))
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes registry records in the interchange format.
 public enum RegistryExport {
     /// The options an operator chooses for an export.
@@ -33,45 +35,20 @@ public enum RegistryExport {
         return Array(CSVWriter(lineEnding: .lf, includesByteOrderMark: true).string(for: rows).utf8)
     }
 
-    /// A JSON array of objects keyed by the interchange column names, numbers as numbers.
+    /// A JSON array of objects keyed by the interchange column names (sorted), numbers as
+    /// numbers and an empty number as null; pretty-printed, one key per line.
     public static func json<R: InterchangeRecord>(_ records: [R], options: Options = .init()) -> [UInt8] {
-        var output = "[\n"
-        for (index, record) in records.enumerated() {
-            output += "  {"
-            for (columnIndex, column) in R.columns.enumerated() {
-                if columnIndex > 0 { output += ", " }
-                output += JSONText.string(column.name) + ": "
+        let objects = records.map { record in
+            Dictionary(uniqueKeysWithValues: R.columns.map { column -> (String, JSONValue) in
                 let cell = exportCell(column, of: record, options: options, guardFormulas: false)
-                if column.kind == .number {
-                    output += cell.isEmpty ? "null" : cell
-                } else {
-                    output += JSONText.string(cell)
-                }
-            }
-            output += index == records.count - 1 ? "}\n" : "},\n"
+                guard column.kind == .number else { return (column.name, .string(cell)) }
+                if let whole = Int64(cell) { return (column.name, .integer(whole)) }
+                return (column.name, Double(cell).map(JSONValue.number) ?? .null)
+            })
         }
-        output += "]\n"
-        return Array(output.utf8)
-    }
-}
-
-/// Minimal JSON text helpers for writers that keep their own key order.
-public enum JSONText {
-    public static func string(_ value: String) -> String {
-        var output = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: output.unicodeScalars.append(scalar)
-            }
-        }
-        return output + "\""
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        // Strings and finite numbers only: encoding cannot fail.
+        return Array(((try? encoder.encode(objects)) ?? Data("[]".utf8))) + Array("\n".utf8)
     }
 }

@@ -40,9 +40,9 @@ public enum RegistryImport {
     ) throws -> ImportSummary {
         let parsed = try ParsedImport<R>(path: path)
         if dryRun {
-            return try database.writer.read { db in try parsed.apply(db, dryRun: true, by: user) }
+            return try database.read { db in try parsed.apply(db, dryRun: true, by: user) }
         }
-        return try database.writer.write { db in try parsed.apply(db, dryRun: false, by: user) }
+        return try database.write { db in try parsed.apply(db, dryRun: false, by: user) }
     }
 
     /// The same as `importFile`, from bytes already in memory; `fileName` names them in messages.
@@ -52,9 +52,9 @@ public enum RegistryImport {
     ) throws -> ImportSummary {
         let parsed = try ParsedImport<R>(bytes: bytes, fileName: fileName)
         if dryRun {
-            return try database.writer.read { db in try parsed.apply(db, dryRun: true, by: user) }
+            return try database.read { db in try parsed.apply(db, dryRun: true, by: user) }
         }
-        return try database.writer.write { db in try parsed.apply(db, dryRun: false, by: user) }
+        return try database.write { db in try parsed.apply(db, dryRun: false, by: user) }
     }
 }
 
@@ -117,7 +117,7 @@ public struct ParsedImport<R: RegistryRecord> {
         for (line, record) in records {
             for reference in record.references {
                 if knownIDs[reference.table] == nil {
-                    knownIDs[reference.table] = try Set(String.fetchAll(db, sql: "SELECT id FROM \(reference.table)"))
+                    knownIDs[reference.table] = try AppDatabase.registryIDs(in: reference.table, db)
                 }
                 if !knownIDs[reference.table]!.contains(reference.id) {
                     issues.append(ImportIssue(file: fileName, line: line, column: reference.column,

@@ -21,8 +21,10 @@ public struct DayPlan: Sendable, Equatable {
     /// What the plan was made from (registry and previous days), to tell whether planning again
     /// would change anything.
     public var inputDigest: String
-    /// A short note: "planned", "courier K003 absent", "moved D00012".
+    /// A short note for people: "planned", "courier K003 absent", "moved D00012".
     public var note: String
+    /// Who made this version; replanning reads it, never the note.
+    public var provenance: PlanProvenance
     public var assignments: [PlannedMeal]
     public var rounds: [CourierRound]
     public var unserved: [UnservedDiner]
@@ -30,7 +32,7 @@ public struct DayPlan: Sendable, Equatable {
     public init(date: String, version: Int = 0, status: Status = .draft, service: String = "lunch",
                 parametersJSON: String, seed: UInt64, timeLimitSeconds: Double, createdAt: String,
                 createdBy: String, inputDigest: String = "", note: String = "",
-                assignments: [PlannedMeal], rounds: [CourierRound], unserved: [UnservedDiner]) {
+                provenance: PlanProvenance = .planned, assignments: [PlannedMeal], rounds: [CourierRound], unserved: [UnservedDiner]) {
         self.date = date
         self.version = version
         self.status = status
@@ -42,6 +44,7 @@ public struct DayPlan: Sendable, Equatable {
         self.createdBy = createdBy
         self.inputDigest = inputDigest
         self.note = note
+        self.provenance = provenance
         self.assignments = assignments
         self.rounds = rounds
         self.unserved = unserved
@@ -118,10 +121,10 @@ public struct CourierRound: Sendable, Equatable {
 /// A diner who eats that day but has no place, with a reason code and a sentence.
 public struct UnservedDiner: Sendable, Equatable, Codable {
     public var dinerID: String
-    public var reason: String
+    public var reason: UnservedReason
     public var detail: String
 
-    public init(dinerID: String, reason: String, detail: String) {
+    public init(dinerID: String, reason: UnservedReason, detail: String) {
         self.dinerID = dinerID
         self.reason = reason
         self.detail = detail

@@ -1,30 +1,108 @@
-/// The plan as JSON for other tools; the format is documented in docs/plan-format.md.
+import Foundation
+
+/// The plan as JSON for other tools; the format is documented in docs/plan-format.md. The field
+/// names there are a contract: the coding keys below spell them and must not change.
 public enum PlanExport {
-    public static func json(_ plan: DayPlan) -> String {
-        let s = JSONText.string
-        var out = "{\n"
-        out += "  \"date\": \(s(plan.date)),\n  \"service\": \(s(plan.service)),\n  \"version\": \(plan.version),\n"
-        out += "  \"status\": \(s(plan.status.rawValue)),\n  \"created_at\": \(s(plan.createdAt)),\n"
-        out += "  \"created_by\": \(s(plan.createdBy)),\n  \"seed\": \(plan.seed),\n  \"time_limit_s\": \(plan.timeLimitSeconds),\n"
-        out += "  \"parameters\": \(plan.parametersJSON.isEmpty ? "{}" : plan.parametersJSON),\n"
-        out += "  \"assignments\": [\n" + plan.assignments.map { meal in
-            var fields = ["\"diner\": \(s(meal.dinerID))", "\"canteen\": \(s(meal.canteenID))", "\"mode\": \(s(meal.mode.rawValue))"]
-            if let sitting = meal.sitting { fields.append("\"sitting\": \(s(sitting.description))") }
-            if let courier = meal.courierID { fields.append("\"courier\": \(s(courier))") }
-            if let arrival = meal.arrivalSeconds { fields.append("\"arrive_s\": \(arrival)") }
-            if meal.locked { fields.append("\"locked\": true") }
-            return "    {" + fields.joined(separator: ", ") + "}"
-        }.joined(separator: ",\n") + "\n  ],\n"
-        out += "  \"routes\": [\n" + plan.rounds.map { round in
-            "    {\"courier\": \(s(round.courierID)), \"canteen\": \(s(round.canteenID)), \"trips\": [\n" + round.trips.map { trip in
-                "      {\"depart_s\": \(trip.departSeconds), \"return_s\": \(trip.returnSeconds), \"stops\": ["
-                    + trip.stops.map { "{\"diner\": \(s($0.dinerID)), \"arrive_s\": \($0.arrivalSeconds)}" }.joined(separator: ", ")
-                    + "]}"
-            }.joined(separator: ",\n") + "\n    ]}"
-        }.joined(separator: ",\n") + "\n  ],\n"
-        out += "  \"unserved\": [\n" + plan.unserved.map {
-            "    {\"diner\": \(s($0.dinerID)), \"reason\": \(s($0.reason)), \"detail\": \(s($0.detail))}"
-        }.joined(separator: ",\n") + "\n  ]\n}\n"
-        return out
+    /// The exported document, decodable so other Swift tools (and the tests) can read it back.
+    public struct Document: Codable, Equatable, Sendable {
+        public var date: String
+        public var service: String
+        public var version: Int
+        public var status: DayPlan.Status
+        public var createdAt: String
+        public var createdBy: String
+        public var seed: UInt64
+        public var timeLimitSeconds: Double
+        /// The planning parameters exactly as the plan stored them.
+        public var parameters: JSONValue
+        public var assignments: [Assignment]
+        public var routes: [Route]
+        public var unserved: [Unserved]
+
+        enum CodingKeys: String, CodingKey {
+            case date, service, version, status, seed, parameters, assignments, routes, unserved
+            case createdAt = "created_at"
+            case createdBy = "created_by"
+            case timeLimitSeconds = "time_limit_s"
+        }
+    }
+
+    public struct Assignment: Codable, Equatable, Sendable {
+        public var diner: String
+        public var canteen: String
+        public var mode: PlannedMeal.Mode
+        /// `HH:MM-HH:MM`, for dine-in.
+        public var sitting: String?
+        public var courier: String?
+        public var arrivalSeconds: Int?
+        /// Present (true) only when a coordinator fixed the placement.
+        public var locked: Bool?
+
+        enum CodingKeys: String, CodingKey {
+            case diner, canteen, mode, sitting, courier, locked
+            case arrivalSeconds = "arrive_s"
+        }
+    }
+
+    public struct Route: Codable, Equatable, Sendable {
+        public var courier: String
+        public var canteen: String
+        public var trips: [Trip]
+    }
+
+    public struct Trip: Codable, Equatable, Sendable {
+        public var departSeconds: Int
+        public var returnSeconds: Int
+        public var stops: [Stop]
+
+        enum CodingKeys: String, CodingKey {
+            case stops
+            case departSeconds = "depart_s"
+            case returnSeconds = "return_s"
+        }
+    }
+
+    public struct Stop: Codable, Equatable, Sendable {
+        public var diner: String
+        public var arrivalSeconds: Int
+
+        enum CodingKeys: String, CodingKey {
+            case diner
+            case arrivalSeconds = "arrive_s"
+        }
+    }
+
+    public struct Unserved: Codable, Equatable, Sendable {
+        public var diner: String
+        /// Stored and exported by its code (`outside_radius`, `cancelled`, ...).
+        public var reason: UnservedReason
+        public var detail: String
+    }
+
+    public static func document(_ plan: DayPlan) throws -> Document {
+        let parameters = plan.parametersJSON.isEmpty
+            ? JSONValue.object([:]) : try JSONDecoder().decode(JSONValue.self, from: Data(plan.parametersJSON.utf8))
+        return Document(
+            date: plan.date, service: plan.service, version: plan.version, status: plan.status,
+            createdAt: plan.createdAt, createdBy: plan.createdBy, seed: plan.seed,
+            timeLimitSeconds: plan.timeLimitSeconds, parameters: parameters,
+            assignments: plan.assignments.map { meal in
+                Assignment(diner: meal.dinerID, canteen: meal.canteenID, mode: meal.mode, sitting: meal.sitting?.description,
+                           courier: meal.courierID, arrivalSeconds: meal.arrivalSeconds, locked: meal.locked ? true : nil)
+            },
+            routes: plan.rounds.map { round in
+                Route(courier: round.courierID, canteen: round.canteenID, trips: round.trips.map { trip in
+                    Trip(departSeconds: trip.departSeconds, returnSeconds: trip.returnSeconds,
+                         stops: trip.stops.map { Stop(diner: $0.dinerID, arrivalSeconds: $0.arrivalSeconds) })
+                })
+            },
+            unserved: plan.unserved.map { Unserved(diner: $0.dinerID, reason: $0.reason, detail: $0.detail) })
+    }
+
+    /// The document as pretty-printed JSON with sorted keys, ending in a newline.
+    public static func json(_ plan: DayPlan) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(document(plan)), as: UTF8.self) + "\n"
     }
 }

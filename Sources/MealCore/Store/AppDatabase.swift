@@ -4,7 +4,9 @@ import GRDB
 /// Owns the meal database: its connection, its schema migrations and the checks made when a file
 /// is opened. Every read and write of the engine goes through one of these.
 public struct AppDatabase: Sendable {
-    public let writer: any DatabaseWriter
+    /// Internal: every read and write goes through the intent-named methods of the store, so
+    /// transactions are assembled here and nowhere else.
+    let writer: any DatabaseWriter
     /// The file path, or nil for an in-memory database.
     public let path: String?
 
@@ -157,6 +159,7 @@ public struct AppDatabase: Sendable {
         migrator.registerMigration("v2 day plans", migrate: Schema.v2)
         migrator.registerMigration("v3 day exceptions", migrate: Schema.v3)
         migrator.registerMigration("v4 welfare", migrate: Schema.v4)
+        migrator.registerMigration("v5-plan-provenance", migrate: Schema.v5)
         return migrator
     }
 
@@ -164,7 +167,8 @@ public struct AppDatabase: Sendable {
     public static var knownMigrations: [String] { migrator.migrations }
 }
 
-/// Failures to open or use the database file, worded for the operator.
+/// Failures to open or use the database file. The descriptions name no command; the command
+/// line adds what the operator can do about them.
 public enum StoreError: Error, CustomStringConvertible {
     case missing(path: String)
     case cannotCreate(path: String, detail: String)
@@ -213,7 +217,7 @@ public enum StoreError: Error, CustomStringConvertible {
     public var description: String {
         switch self {
         case .missing(let path):
-            "no meal database at \(path): create it with `mealcli init` (or name another with --db or MEALS_DB)"
+            "no meal database at \(path)"
         case .cannotCreate(let path, let detail):
             "cannot create the database \(path): \(detail)"
         case .unreadable(let path):
@@ -221,7 +225,7 @@ public enum StoreError: Error, CustomStringConvertible {
         case .notADatabase(let path, let detail):
             "\(path) is not a meal database (\(detail))"
         case .newerSchema(let path):
-            "\(path) was written by a newer version of mealcli; upgrade mealcli to open it"
+            "\(path) was written by a newer version of the engine; upgrade to open it"
         case .busy(let path):
             "\(path): the database is busy (another program is holding it); nothing was done, try again shortly"
         case .readOnly(let path):
@@ -229,7 +233,7 @@ public enum StoreError: Error, CustomStringConvertible {
         case .diskFull(let path):
             "\(path): the disk is full; nothing was written"
         case .corrupt(let path, let detail):
-            "\(path): the database file is damaged (\(detail)); restore it from a backup (`mealcli doctor` shows what is wrong)"
+            "\(path): the database file is damaged (\(detail)); restore it from a backup"
         case .sqlite(let path, let error):
             "database \(path): \(error.message ?? "\(error.resultCode)")"
         case .notFound(let kind, let id):

@@ -23,7 +23,7 @@ public enum ChangeLog {
     /// Every entry about `date`, oldest first: subjects that are the date itself (a plan, a
     /// publish) or start with it and a space (`2026-11-25 D00012`, a coordinator's edit of one
     /// diner's lunch that day).
-    public static func entries(aboutDate date: String, _ db: Database) throws -> [Entry] {
+    static func entries(aboutDate date: String, _ db: Database) throws -> [Entry] {
         // substr rather than LIKE: the date must match exactly, with no wildcard characters.
         try Row.fetchAll(db, sql: """
             SELECT at, by, action, subject, detail FROM change_log
@@ -33,4 +33,22 @@ public enum ChangeLog {
             Entry(at: row["at"], by: row["by"], action: row["action"], subject: row["subject"], detail: row["detail"])
         }
     }
+
+    /// Entries about `date` that made plan versions after `version`, oldest first: plan changes
+    /// write their detail as `version N: ...` (`AppDatabase.savePlan`).
+    static func planChanges(date: String, afterVersion version: Int, _ db: Database) throws -> [Entry] {
+        try Row.fetchAll(db, sql: """
+            SELECT at, by, action, subject, detail FROM change_log WHERE subject = ? OR subject LIKE ? ORDER BY id
+            """, arguments: [date, date + " %"]).compactMap { row in
+            let entry = Entry(at: row["at"], by: row["by"], action: row["action"], subject: row["subject"], detail: row["detail"])
+            guard entry.detail.hasPrefix("version "), let number = Int(entry.detail.dropFirst(8).prefix { $0.isNumber }),
+                  number > version else { return nil }
+            return entry
+        }
+    }
+}
+
+extension ChangeLog.Entry {
+    /// The entry on one line, as a conflict report lists the changes made meanwhile.
+    public var line: String { "\(at) \(by): \(action) — \(detail)" }
 }

@@ -65,7 +65,7 @@ public struct HealthReport: Sendable {
         } else {
             if !missing.isEmpty { schema += "; not applied: \(missing.joined(separator: ", "))" }
             if !unknownMigrations.isEmpty {
-                schema += "; from a newer mealcli: \(unknownMigrations.joined(separator: ", "))"
+                schema += "; from a newer version: \(unknownMigrations.joined(separator: ", "))"
             }
         }
         lines.append(schema)
@@ -90,8 +90,8 @@ public enum DatabaseMaintenance {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         if manager.fileExists(atPath: path, isDirectory: &isDirectory) {
-            if isDirectory.boolValue { throw OutputFile.Refused(path: path, reason: "is a directory") }
-            if !overwrite { throw OutputFile.Refused(path: path, reason: "already exists; use --force to replace it") }
+            if isDirectory.boolValue { throw OutputFile.Refused(path: path, reason: .isDirectory) }
+            if !overwrite { throw OutputFile.Refused(path: path, reason: .alreadyExists) }
         }
         let url = URL(fileURLWithPath: path)
         let temporary = url.deletingLastPathComponent()
@@ -99,8 +99,8 @@ public enum DatabaseMaintenance {
         // Created here rather than by SQLite so the copy of diners' data is private from the start.
         let descriptor = open(temporary, O_CREAT | O_EXCL | O_WRONLY, 0o600)
         guard descriptor >= 0 else {
-            let reason = errno == ENOSPC ? "the disk is full; nothing was written"
-                : "cannot write there (\(String(cString: strerror(errno))))"
+            let reason: OutputFile.Refused.Reason = errno == ENOSPC ? .diskFull
+                : .cannotWrite(detail: String(cString: strerror(errno)))
             throw OutputFile.Refused(path: path, reason: reason)
         }
         close(descriptor)
@@ -117,7 +117,7 @@ public enum DatabaseMaintenance {
             }
             let tables = try countRows(atPath: temporary)
             guard rename(temporary, path) == 0 else {
-                throw OutputFile.Refused(path: path, reason: "could not be written (\(String(cString: strerror(errno))))")
+                throw OutputFile.Refused(path: path, reason: .notWritten(detail: String(cString: strerror(errno))))
             }
             let bytes = (try? manager.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? 0
             return BackupReport(path: path, tables: tables, bytes: bytes)

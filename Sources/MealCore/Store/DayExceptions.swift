@@ -18,7 +18,7 @@ public struct DayExceptions: Sendable, Equatable {
         case extraMeal = "extra_meal"
     }
 
-    public static func load(date: String, _ db: Database) throws -> DayExceptions {
+    static func load(date: String, _ db: Database) throws -> DayExceptions {
         var result = DayExceptions()
         for row in try Row.fetchAll(db, sql: "SELECT kind, subject, reason FROM day_exception WHERE date = ? ORDER BY id",
                                     arguments: [date]) {
@@ -36,8 +36,8 @@ public struct DayExceptions: Sendable, Equatable {
 
     /// Records a declaration; declaring the same thing twice is harmless. A cancellation and an
     /// extra meal for the same diner undo each other.
-    public static func record(_ kind: Kind, subject: String, reason: String = "", date: String, by user: String,
-                              _ db: Database) throws {
+    static func record(_ kind: Kind, subject: String, reason: String = "", date: String, by user: String,
+                       _ db: Database) throws {
         if kind == .extraMeal || kind == .mealCancelled {
             let opposite: Kind = kind == .extraMeal ? .mealCancelled : .extraMeal
             try db.execute(sql: "DELETE FROM day_exception WHERE date = ? AND kind = ? AND subject = ?",
@@ -47,5 +47,31 @@ public struct DayExceptions: Sendable, Equatable {
             INSERT INTO day_exception (date, kind, subject, reason, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT(date, kind, subject) DO UPDATE SET reason = excluded.reason
             """, arguments: [date, kind.rawValue, subject, reason, user, ChangeClock.timestamp()])
+    }
+
+    /// One declaration to record about a date.
+    public struct Declaration: Sendable, Equatable {
+        public var kind: Kind
+        public var subject: String
+        public var reason: String
+
+        public init(_ kind: Kind, subject: String, reason: String = "") {
+            self.kind = kind
+            self.subject = subject
+            self.reason = reason
+        }
+    }
+
+    /// What `new` declares that `old` did not, to record when a change is stored.
+    public func declarations(since old: DayExceptions) -> [Declaration] {
+        absentCouriers.subtracting(old.absentCouriers).map { Declaration(.courierAbsent, subject: $0) }
+            + closedCanteens.subtracting(old.closedCanteens).map { Declaration(.canteenClosed, subject: $0) }
+            + cancelledMeals.filter { old.cancelledMeals[$0.key] != $0.value }
+                .map { Declaration(.mealCancelled, subject: $0.key, reason: $0.value) }
+            + extraMeals.subtracting(old.extraMeals).map { Declaration(.extraMeal, subject: $0) }
+    }
+
+    static func record(_ declaration: Declaration, date: String, by user: String, _ db: Database) throws {
+        try record(declaration.kind, subject: declaration.subject, reason: declaration.reason, date: date, by: user, db)
     }
 }

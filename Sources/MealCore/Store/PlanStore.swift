@@ -1,120 +1,103 @@
 import GRDB
 
-/// Reads and writes day plans. Each save is a new version of its date in one transaction, so a
-/// crash leaves either the whole new version or none of it, and earlier versions stay readable.
+/// Reads and writes day plans inside a transaction the caller holds (`AppDatabase` opens it).
+/// Each save is a new version of its date, so a crash leaves either the whole new version or
+/// none of it, and earlier versions stay readable.
 public enum PlanStore {
-    public enum Failure: Error, CustomStringConvertible {
+    public enum Failure: Error, Equatable, CustomStringConvertible {
         case noPlan(date: String)
         case noVersion(date: String, version: Int)
+        /// A change was worked out on `expected`, but another version was stored meanwhile.
+        case versionMoved(date: String, expected: Int, latest: Int, since: [String])
 
         public var description: String {
             switch self {
-            case .noPlan(let date): "no plan for \(date): make one with `mealcli plan --date \(date)`"
+            case .noPlan(let date): "no plan for \(date)"
             case .noVersion(let date, let version): "\(date) has no plan version \(version)"
+            case .versionMoved(let date, let expected, let latest, _):
+                "\(date): the plan moved from version \(expected) to \(latest) while the change was worked out"
             }
         }
     }
 
     /// Stores `plan` as the next version of its date and returns it with its version number.
     @discardableResult
-    public static func save(_ plan: DayPlan, _ db: Database) throws -> DayPlan {
+    static func save(_ plan: DayPlan, _ db: Database) throws -> DayPlan {
         var plan = plan
-        let last = try Int.fetchOne(db, sql: "SELECT max(version) FROM plan WHERE date = ? AND service = ?",
-                                    arguments: [plan.date, plan.service]) ?? 0
-        plan.version = last + 1
+        plan.version = (try latestVersion(date: plan.date, service: plan.service, db) ?? 0) + 1
         if plan.status == .published {
-            try db.execute(sql: "UPDATE plan SET status = 'draft' WHERE date = ? AND service = ?",
-                           arguments: [plan.date, plan.service])
+            try PlanRecord.filter(date: plan.date, service: plan.service)
+                .updateAll(db, PlanRecord.Columns.status.set(to: DayPlan.Status.draft.rawValue))
         }
-        try db.execute(sql: """
-            INSERT INTO plan (date, service, version, status, parameters, seed, time_limit_s, created_at, created_by,
-                              input_digest, note)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [plan.date, plan.service, plan.version, plan.status.rawValue, plan.parametersJSON,
-                             Int64(bitPattern: plan.seed), plan.timeLimitSeconds, plan.createdAt, plan.createdBy,
-                             plan.inputDigest, plan.note])
-        let planID = db.lastInsertedRowID
-        let insertMeal = try db.cachedStatement(sql: """
-            INSERT INTO plan_meal (plan_id, diner_id, canteen_id, mode, sitting_start_s, sitting_end_s, courier_id,
-                                   trip, position, arrive_s, locked)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        for meal in plan.assignments {
-            try insertMeal.execute(arguments: [
-                planID, meal.dinerID, meal.canteenID, meal.mode.rawValue, meal.sitting?.start.seconds,
-                meal.sitting?.end.seconds, meal.courierID, meal.trip, meal.position, meal.arrivalSeconds, meal.locked,
-            ])
-        }
-        let insertTrip = try db.cachedStatement(sql: """
-            INSERT INTO plan_trip (plan_id, courier_id, trip, canteen_id, depart_s, return_s) VALUES (?, ?, ?, ?, ?, ?)
-            """)
+        var record = PlanRecord(plan)
+        try record.insert(db)
+        guard let planID = record.id else { return plan }
+        for meal in plan.assignments { try PlanMealRecord(meal, planID: planID).insert(db) }
         for round in plan.rounds {
             for (index, trip) in round.trips.enumerated() {
-                try insertTrip.execute(arguments: [planID, round.courierID, index + 1, round.canteenID,
-                                                   trip.departSeconds, trip.returnSeconds])
+                try PlanTripRecord(planID: planID, courierID: round.courierID, trip: index + 1, canteenID: round.canteenID,
+                                   departSeconds: trip.departSeconds, returnSeconds: trip.returnSeconds).insert(db)
             }
         }
-        let insertUnserved = try db.cachedStatement(sql: """
-            INSERT INTO plan_unserved (plan_id, diner_id, reason, detail) VALUES (?, ?, ?, ?)
-            """)
         for entry in plan.unserved {
-            try insertUnserved.execute(arguments: [planID, entry.dinerID, entry.reason, entry.detail])
+            try PlanUnservedRecord(planID: planID, dinerID: entry.dinerID, reason: entry.reason, detail: entry.detail).insert(db)
         }
         return plan
     }
 
-    /// Versions of a date, newest last: (version, status, created_at, created_by, note).
-    public static func versions(date: String, service: String = "lunch", _ db: Database) throws
-        -> [(version: Int, status: DayPlan.Status, createdAt: String, createdBy: String, note: String)] {
-        try Row.fetchAll(db, sql: """
-            SELECT version, status, created_at, created_by, note FROM plan WHERE date = ? AND service = ? ORDER BY version
-            """, arguments: [date, service]).map { row in
-            (row["version"], DayPlan.Status(rawValue: row["status"]) ?? .draft, row["created_at"], row["created_by"], row["note"])
+    /// Versions of a date, oldest first.
+    static func versions(date: String, service: String = "lunch", _ db: Database) throws -> [PlanVersion] {
+        try PlanRecord.filter(date: date, service: service).order(PlanRecord.Columns.version).fetchAll(db).map { record in
+            PlanVersion(version: record.version, status: record.status, createdAt: record.createdAt,
+                        createdBy: record.createdBy, note: record.note, provenance: try record.decodedProvenance(),
+                        inputDigest: record.inputDigest)
         }
     }
 
     /// The version operators print: the published one, else the newest.
-    public static func currentVersion(date: String, service: String = "lunch", _ db: Database) throws -> Int? {
+    static func currentVersion(date: String, service: String = "lunch", _ db: Database) throws -> Int? {
         try Int.fetchOne(db, sql: """
             SELECT version FROM plan WHERE date = ? AND service = ?
             ORDER BY (status = 'published') DESC, version DESC LIMIT 1
             """, arguments: [date, service])
     }
 
-    /// The newest version of a date with the digest of the inputs it was planned from.
-    public static func latestInputs(date: String, service: String = "lunch", _ db: Database) throws
-        -> (version: Int, digest: String, status: DayPlan.Status, note: String)? {
-        try Row.fetchOne(db, sql: """
-            SELECT version, input_digest, status, note FROM plan WHERE date = ? AND service = ? ORDER BY version DESC LIMIT 1
-            """, arguments: [date, service]).map { row in
-            (row["version"], row["input_digest"], DayPlan.Status(rawValue: row["status"]) ?? .draft, row["note"])
-        }
-    }
-
-    public static func latestVersion(date: String, service: String = "lunch", _ db: Database) throws -> Int? {
-        try Int.fetchOne(db, sql: "SELECT max(version) FROM plan WHERE date = ? AND service = ?", arguments: [date, service])
+    static func latestVersion(date: String, service: String = "lunch", _ db: Database) throws -> Int? {
+        try PlanRecord.filter(date: date, service: service).select(max(PlanRecord.Columns.version), as: Int?.self)
+            .fetchOne(db) ?? nil
     }
 
     /// Loads a version (default: the current one).
-    public static func load(date: String, version: Int? = nil, service: String = "lunch", _ db: Database) throws -> DayPlan {
+    static func load(date: String, version: Int? = nil, service: String = "lunch", _ db: Database) throws -> DayPlan {
         guard let chosen = try version ?? currentVersion(date: date, service: service, db) else {
             throw Failure.noPlan(date: date)
         }
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM plan WHERE date = ? AND service = ? AND version = ?",
-                                         arguments: [date, service, chosen]) else {
+        guard let record = try PlanRecord.filter(date: date, service: service)
+            .filter(PlanRecord.Columns.version == chosen).fetchOne(db), let planID = record.id else {
             throw Failure.noVersion(date: date, version: chosen)
         }
-        let planID: Int64 = row["id"]
-        let meals = try Row.fetchAll(db, sql: "SELECT * FROM plan_meal WHERE plan_id = ? ORDER BY diner_id",
-                                     arguments: [planID]).map(meal(from:))
+        let meals = try PlanMealRecord.filter(PlanMealRecord.Columns.planID == planID)
+            .order(PlanMealRecord.Columns.dinerID).fetchAll(db).map { try $0.plannedMeal() }
+        let trips = try PlanTripRecord.filter(PlanTripRecord.Columns.planID == planID)
+            .order(PlanTripRecord.Columns.courierID, PlanTripRecord.Columns.trip).fetchAll(db)
+        let unserved = try PlanUnservedRecord.filter(PlanUnservedRecord.Columns.planID == planID)
+            .order(PlanUnservedRecord.Columns.dinerID).fetchAll(db).map(\.unservedDiner)
+        return DayPlan(date: date, version: chosen, status: record.status, service: service,
+                       parametersJSON: record.parameters, seed: UInt64(bitPattern: record.seed),
+                       timeLimitSeconds: record.timeLimitSeconds, createdAt: record.createdAt,
+                       createdBy: record.createdBy, inputDigest: record.inputDigest, note: record.note,
+                       provenance: try record.decodedProvenance(), assignments: meals,
+                       rounds: rounds(trips: trips, meals: meals), unserved: unserved)
+    }
+
+    /// The couriers' rounds, in courier order, with each trip's stops in visiting order.
+    private static func rounds(trips: [PlanTripRecord], meals: [PlannedMeal]) -> [CourierRound] {
         var tripsByCourier: [String: (canteen: String, trips: [CourierRound.Trip])] = [:]
         var courierOrder: [String] = []
-        for trip in try Row.fetchAll(db, sql: "SELECT * FROM plan_trip WHERE plan_id = ? ORDER BY courier_id, trip",
-                                     arguments: [planID]) {
-            let courier: String = trip["courier_id"]
-            if tripsByCourier[courier] == nil { courierOrder.append(courier) }
-            tripsByCourier[courier, default: (trip["canteen_id"], [])].trips.append(
-                CourierRound.Trip(departSeconds: trip["depart_s"], returnSeconds: trip["return_s"], stops: []))
+        for trip in trips {
+            if tripsByCourier[trip.courierID] == nil { courierOrder.append(trip.courierID) }
+            tripsByCourier[trip.courierID, default: (trip.canteenID, [])].trips.append(
+                CourierRound.Trip(departSeconds: trip.departSeconds, returnSeconds: trip.returnSeconds, stops: []))
         }
         for meal in meals {
             guard let courier = meal.courierID, let trip = meal.trip, let arrival = meal.arrivalSeconds,
@@ -122,7 +105,7 @@ public enum PlanStore {
             tripsByCourier[courier]!.trips[trip - 1].stops.append((meal.dinerID, arrival))
         }
         let positions = Dictionary(uniqueKeysWithValues: meals.map { ($0.dinerID, $0.position ?? 0) })
-        let rounds = courierOrder.map { courier in
+        return courierOrder.map { courier in
             let entry = tripsByCourier[courier]!
             return CourierRound(courierID: courier, canteenID: entry.canteen, trips: entry.trips.map { trip in
                 var ordered = trip
@@ -130,36 +113,13 @@ public enum PlanStore {
                 return ordered
             })
         }
-        let unserved = try Row.fetchAll(db, sql: "SELECT * FROM plan_unserved WHERE plan_id = ? ORDER BY diner_id",
-                                        arguments: [planID]).map { row in
-            UnservedDiner(dinerID: row["diner_id"], reason: row["reason"], detail: row["detail"])
-        }
-        let seed: Int64 = row["seed"]
-        return DayPlan(date: date, version: chosen, status: DayPlan.Status(rawValue: row["status"]) ?? .draft,
-                       service: service, parametersJSON: row["parameters"], seed: UInt64(bitPattern: seed),
-                       timeLimitSeconds: row["time_limit_s"], createdAt: row["created_at"], createdBy: row["created_by"],
-                       inputDigest: row["input_digest"], note: row["note"], assignments: meals, rounds: rounds,
-                       unserved: unserved)
-    }
-
-    static func meal(from row: Row) throws -> PlannedMeal {
-        var sitting: TimeWindow?
-        if let start: Int = row["sitting_start_s"], let end: Int = row["sitting_end_s"] {
-            sitting = try TimeWindow(start: TimeOfDay(seconds: start), end: TimeOfDay(seconds: end))
-        }
-        guard let mode = ServiceMode(rawValue: row["mode"]) else {
-            throw DomainError(field: "mode", "unknown mode in a stored plan", value: row["mode"])
-        }
-        return PlannedMeal(dinerID: row["diner_id"], canteenID: row["canteen_id"], mode: mode, sitting: sitting,
-                           courierID: row["courier_id"], trip: row["trip"], position: row["position"],
-                           arrivalSeconds: row["arrive_s"], locked: row["locked"])
     }
 
     /// Marks `version` (default: the newest) as the one operators print; others become drafts.
-    public static func publish(date: String, version: Int? = nil, service: String = "lunch", _ db: Database) throws -> Int {
+    static func publish(date: String, version: Int? = nil, service: String = "lunch", _ db: Database) throws -> Int {
         guard let chosen = try version ?? latestVersion(date: date, service: service, db) else { throw Failure.noPlan(date: date) }
-        guard try Bool.fetchOne(db, sql: "SELECT 1 FROM plan WHERE date = ? AND service = ? AND version = ?",
-                                arguments: [date, service, chosen]) != nil else {
+        guard try PlanRecord.filter(date: date, service: service).filter(PlanRecord.Columns.version == chosen)
+            .fetchCount(db) > 0 else {
             throw Failure.noVersion(date: date, version: chosen)
         }
         try db.execute(sql: "UPDATE plan SET status = CASE WHEN version = ? THEN 'published' ELSE 'draft' END WHERE date = ? AND service = ?",
@@ -169,7 +129,7 @@ public enum PlanStore {
 
     /// Each diner's placement on their most recent planned day before `date` (within `days`
     /// days), from that day's current version: the continuity the next plan keeps.
-    public static func previousMeals(before date: String, days: Int = 14, service: String = "lunch", _ db: Database) throws
+    static func previousMeals(before date: String, days: Int = 14, service: String = "lunch", _ db: Database) throws
         -> [String: (date: String, meal: PlannedMeal)] {
         let rows = try Row.fetchAll(db, sql: """
             SELECT m.*, p.date AS plan_date FROM plan_meal m JOIN plan p ON p.id = m.plan_id
@@ -179,7 +139,19 @@ public enum PlanStore {
             ORDER BY p.date
             """, arguments: [service, date, date, "-\(days) days"])
         var result: [String: (date: String, meal: PlannedMeal)] = [:]
-        for row in rows { result[row["diner_id"]] = (row["plan_date"], try meal(from: row)) }
+        for row in rows { result[row["diner_id"]] = (row["plan_date"], try PlanMealRecord(row: row).plannedMeal()) }
         return result
     }
+}
+
+/// One stored version of a date as the history lists it, without its meals.
+public struct PlanVersion: Sendable, Equatable {
+    public var version: Int
+    public var status: DayPlan.Status
+    public var createdAt: String
+    public var createdBy: String
+    public var note: String
+    public var provenance: PlanProvenance
+    /// What the version was planned from (see `DayPlan.inputDigest`).
+    public var inputDigest: String
 }

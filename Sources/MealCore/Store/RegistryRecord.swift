@@ -28,12 +28,17 @@ extension Diner: RegistryRecord {
 
 extension AppDatabase {
     /// Appends to the change log. `by` is the operator's name (`--by`) or the login user.
-    public static func logChange(_ db: Database, by: String, action: String, subject: String = "", detail: String = "") throws {
+    static func logChange(_ db: Database, by: String, action: String, subject: String = "", detail: String = "") throws {
         try db.execute(sql: "INSERT INTO change_log (at, by, action, subject, detail) VALUES (?, ?, ?, ?, ?)",
                        arguments: [ChangeClock.timestamp(), by, action, subject, detail])
     }
 
+    /// The ids of one registry table (`canteen`, `courier`, `diner`), to check references before writing.
+    static func registryIDs(in table: String, _ db: Database) throws -> Set<String> {
+        try Set(String.fetchAll(db, sql: "SELECT id FROM \(table.quotedDatabaseIdentifier)"))
+    }
+
     public func fetchAll<R: RegistryRecord>(_ type: R.Type) throws -> [R] {
-        try writer.read { db in try R.fetchAll(db) }
+        try read { db in try R.fetchAll(db) }
     }
 }

@@ -172,4 +172,21 @@ enum Schema {
         }
         try db.create(index: "welfare_alert_open", on: "welfare_alert", columns: ["resolved_at", "date"])
     }
+
+    /// Who made each plan version, as a column instead of a convention on the note. Versions
+    /// stored before this migration are classified from their note: the planner wrote
+    /// `planned`, the replanner `replan`, and a coordinator's edit `ACTION SUBJECT`.
+    static func v5(_ db: Database) throws {
+        try db.alter(table: "plan") { t in
+            t.add(column: "provenance", .text).notNull().defaults(to: "planned")
+        }
+        try db.execute(sql: """
+            UPDATE plan SET provenance = CASE
+                WHEN note = 'planned' THEN 'planned'
+                WHEN note = 'replan' THEN 'replanned'
+                WHEN instr(note, ' ') > 0 THEN 'edited:' || substr(note, 1, instr(note, ' ') - 1)
+                ELSE 'edited:' || note
+            END
+            """)
+    }
 }

@@ -78,7 +78,7 @@ public struct WelfareAlert: Sendable, Equatable, Identifiable {
     }
 }
 
-/// Refusals of a welfare-check change, worded for the operator.
+/// Refusals of a welfare-check change (the command line words them for the operator).
 public enum WelfareError: Error, CustomStringConvertible, Equatable {
     case unknownAlert(Int64)
     case alreadyResolved(id: Int64, at: String, by: String)
@@ -86,9 +86,9 @@ public enum WelfareError: Error, CustomStringConvertible, Equatable {
 
     public var description: String {
         switch self {
-        case .unknownAlert(let id): "no alert with id \(id) (`mealcli alerts` lists the open ones)"
+        case .unknownAlert(let id): "no alert with id \(id)"
         case .alreadyResolved(let id, let at, let by): "alert \(id) was already resolved by \(by) at \(at)"
-        case .emptyResolution: "say what was done: --note TEXT is required and may not be empty"
+        case .emptyResolution: "say what was done: a resolution note is required and may not be empty"
         }
     }
 }
@@ -111,7 +111,7 @@ public enum WelfareChecks {
     /// Stores `outcome` (replacing the diner's outcome of that date), opens or withdraws the
     /// alerts it affects, and sets a hospitalized diner's registry status; all in the change log
     /// under `user`. Throws `StoreError.notFound` for an unknown diner and `DomainError` for a bad date.
-    public static func record(_ outcome: WelfareOutcome, by user: String, _ db: Database) throws -> Recorded {
+    static func record(_ outcome: WelfareOutcome, by user: String, _ db: Database) throws -> Recorded {
         var outcome = outcome
         outcome.date = try CalendarDate.normalized(outcome.date)
         guard let diner = try Diner.fetchOne(db, id: outcome.dinerID) else {
@@ -177,13 +177,13 @@ public enum WelfareChecks {
     }
 
     /// Every recorded outcome of a diner, oldest first.
-    public static func outcomes(of dinerID: String, _ db: Database) throws -> [WelfareOutcome] {
+    static func outcomes(of dinerID: String, _ db: Database) throws -> [WelfareOutcome] {
         try Row.fetchAll(db, sql: "SELECT * FROM welfare_outcome WHERE diner_id = ? ORDER BY date",
                          arguments: [dinerID]).map(decodeOutcome)
     }
 
     /// The outcome of a diner on a date, if one was recorded.
-    public static func outcome(of dinerID: String, on date: String, _ db: Database) throws -> WelfareOutcome? {
+    static func outcome(of dinerID: String, on date: String, _ db: Database) throws -> WelfareOutcome? {
         try Row.fetchOne(db, sql: "SELECT * FROM welfare_outcome WHERE diner_id = ? AND date = ?",
                          arguments: [dinerID, date]).map(decodeOutcome)
     }
@@ -204,7 +204,7 @@ public enum WelfareAlerts {
     public static let checkInPersonNote = "昨日无人应答，请上门查看 / no answer yesterday: check in person"
 
     /// Open alerts, oldest first; with `openedOn`, only those whose outcome date is that date.
-    public static func openAlerts(openedOn date: String? = nil, _ db: Database) throws -> [WelfareAlert] {
+    static func openAlerts(openedOn date: String? = nil, _ db: Database) throws -> [WelfareAlert] {
         if let date {
             return try Row.fetchAll(db, sql: """
                 SELECT * FROM welfare_alert WHERE resolved_at IS NULL AND date = ? ORDER BY date, id
@@ -214,13 +214,13 @@ public enum WelfareAlerts {
             .map(WelfareAlert.decode)
     }
 
-    public static func alert(id: Int64, _ db: Database) throws -> WelfareAlert? {
+    static func alert(id: Int64, _ db: Database) throws -> WelfareAlert? {
         try Row.fetchOne(db, sql: "SELECT * FROM welfare_alert WHERE id = ?", arguments: [id]).map(WelfareAlert.decode)
     }
 
     /// Closes an open alert with what was done about it. Throws `WelfareError` for an unknown
     /// or already resolved alert and for an empty note.
-    public static func resolve(id: Int64, note: String, by user: String, _ db: Database) throws -> WelfareAlert {
+    static func resolve(id: Int64, note: String, by user: String, _ db: Database) throws -> WelfareAlert {
         let note = note.trimmingSpaces
         guard !note.isEmpty else { throw WelfareError.emptyResolution }
         guard let alert = try alert(id: id, db) else { throw WelfareError.unknownAlert(id) }
@@ -231,14 +231,14 @@ public enum WelfareAlerts {
     }
 
     /// Diners with an open no-answer alert from before `date`: the next round checks on them first.
-    public static func dinersToCheckInPerson(planning date: String, _ db: Database) throws -> Set<String> {
+    static func dinersToCheckInPerson(planning date: String, _ db: Database) throws -> Set<String> {
         try Set(String.fetchAll(db, sql: """
             SELECT DISTINCT diner_id FROM welfare_alert WHERE resolved_at IS NULL AND kind = 'no_answer' AND date < ?
             """, arguments: [date]))
     }
 
     /// The roster notes for `date`: the check-in-person note for each diner of `dinersToCheckInPerson`.
-    public static func rosterNotes(date: String, _ db: Database) throws -> [String: String] {
+    static func rosterNotes(date: String, _ db: Database) throws -> [String: String] {
         Dictionary(uniqueKeysWithValues: try dinersToCheckInPerson(planning: date, db).map { ($0, checkInPersonNote) })
     }
 

@@ -1,16 +1,5 @@
 import MealCore
 
-/// Why a diner who eats that day has no place, in codes for files and words for coordinators.
-public enum UnservedReason: String, Sendable, Codable, CaseIterable {
-    case outsideRadius = "outside_radius"
-    case noDiet = "no_diet"
-    case canteenFull = "canteen_full"
-    case noCourierCapacity = "no_courier_capacity"
-    case closed
-    /// Set by the router, not the assignment: the courier rounds could not fit the diner.
-    case noRoute = "no_route"
-}
-
 /// The decision for one day: for every diner who eats, a canteen and a way of being served, or
 /// the reason they are not.
 public struct Assignment: Sendable {

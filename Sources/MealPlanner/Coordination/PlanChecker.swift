@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import MealCore
 
 /// One way a day's plan breaks a service rule, with a sentence that carries the numbers an
@@ -174,7 +173,7 @@ private struct Inspection {
             }
             if let entry = plan.unserved.first(where: { $0.dinerID == id }) {
                 report(.plannedTwice, diner: id,
-                       "\(person.name) is planned (\(service(meal))) and also listed as unserved (\(entry.reason))")
+                       "\(person.name) is planned (\(service(meal))) and also listed as unserved (\(entry.reason.rawValue))")
             }
             if !day.eats(person) {
                 let why = person.status != .active
@@ -456,10 +455,10 @@ extension PlanChecker {
 
     /// The violations of a stored version, checked with the parameters it was made with and the
     /// date's declared absences and closures.
-    public static func violations(of plan: DayPlan, _ db: Database) throws -> [PlanViolation] {
+    public static func violations(of plan: DayPlan, registry: Registry, exceptions: DayExceptions) throws -> [PlanViolation] {
         var day = try ServiceDay(date: plan.date)
-        day.exceptions = try DayExceptions.load(date: plan.date, db)
-        return violations(plan: plan, canteens: try Canteen.fetchAll(db), couriers: try Courier.fetchAll(db),
-                          diners: try Diner.fetchAll(db), parameters: try parameters(of: plan), day: day)
+        day.exceptions = exceptions
+        return violations(plan: plan, canteens: registry.canteens, couriers: registry.couriers,
+                          diners: registry.diners, parameters: try parameters(of: plan), day: day)
     }
 }

@@ -59,12 +59,16 @@ public struct PlanDiff: Sendable {
             let counted = Self.counts(before[id], after[id])
             switch (before[id], after[id]) {
             case (nil, let new?):
-                let was = unservedBefore[id].map { "; was unserved: \($0.reason)" } ?? ""
+                let was = unservedBefore[id].map { "; was unserved: \($0.reason.rawValue)" } ?? ""
                 return DinerChange(dinerID: id, dinerName: name, kind: .added,
                                    items: ["added (\(words.placement(new))\(was))"], counted: counted)
             case (_?, nil):
+                // A cancellation's detail is the coordinator's reason (`hospitalized`); any other
+                // reason is the planner's failure to place the diner, said as such.
                 let why = unservedAfter[id].map { entry in
-                    "cancelled (\(entry.reason)" + (entry.detail.isEmpty || entry.detail == entry.reason ? "" : ": \(entry.detail)") + ")"
+                    entry.reason == .cancelled
+                        ? "cancelled" + (entry.detail.isEmpty ? "" : " (\(entry.detail))")
+                        : "unserved (\(entry.reason.rawValue)" + (entry.detail.isEmpty ? "" : ": \(entry.detail)") + ")"
                 } ?? "removed (no longer in version \(to.version))"
                 return DinerChange(dinerID: id, dinerName: name, kind: .removed, items: [why], counted: counted)
             case (let old?, let new?):

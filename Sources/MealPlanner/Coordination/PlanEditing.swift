@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import MealCore
 
 /// Runs a coordinator's change against the database: on the latest version of the date,
@@ -15,11 +14,19 @@ public enum PlanEditing {
         public var collisions: [String]
         public var since: [String]
 
+        public init(date: String, baseVersion: Int, latestVersion: Int, collisions: [String], since: [String]) {
+            self.date = date
+            self.baseVersion = baseVersion
+            self.latestVersion = latestVersion
+            self.collisions = collisions
+            self.since = since
+        }
+
         public var description: String {
             var text = "\(date): your change was made on version \(baseVersion), but the plan is now at version "
                 + "\(latestVersion) and \(collisions.joined(separator: ", ")) changed since; nothing was written."
             if !since.isEmpty { text += "\nChanges since version \(baseVersion):\n" + since.map { "  " + $0 }.joined(separator: "\n") }
-            return text + "\nLook at `mealcli diff --date \(date)` and make the change again on version \(latestVersion)."
+            return text
         }
     }
 
@@ -33,16 +40,15 @@ public enum PlanEditing {
         public var day: ServiceDay
     }
 
-    public static func context(date: String, _ db: Database) throws -> Context {
-        guard let latest = try PlanStore.latestVersion(date: date, db) else { throw PlanStore.Failure.noPlan(date: date) }
-        let plan = try PlanStore.load(date: date, version: latest, db)
-        var day = try ServiceDay(date: date)
-        day.exceptions = try DayExceptions.load(date: date, db)
+    /// The context an edit of `stored.latest` works in.
+    public static func context(_ stored: PlanForEditing) throws -> Context {
+        let plan = stored.latest
+        var day = try ServiceDay(date: plan.date)
+        day.exceptions = stored.exceptions
         let parameters = (try? JSONDecoder().decode(PlanningParameters.self, from: Data(plan.parametersJSON.utf8))) ?? .standard
         // The same weighing as planning: a diner nobody answered for yesterday counts higher.
-        let diners = DailyPlanning.raisingPriority(
-            of: try Diner.fetchAll(db), checkInPerson: try WelfareAlerts.dinersToCheckInPerson(planning: date, db))
-        return Context(plan: plan, canteens: try Canteen.fetchAll(db), couriers: try Courier.fetchAll(db),
+        let diners = DailyPlanning.raisingPriority(of: stored.registry.diners, checkInPerson: stored.checkInPerson)
+        return Context(plan: plan, canteens: stored.registry.canteens, couriers: stored.registry.couriers,
                        diners: diners, parameters: parameters, day: day)
     }
 
@@ -62,67 +68,37 @@ public enum PlanEditing {
     @discardableResult
     public static func apply(date: String, in database: AppDatabase, by user: String, baseVersion: Int?,
                              action: String, subject: String, _ edit: (inout PlanEditor) throws -> Void) throws -> (plan: DayPlan, editor: PlanEditor) {
-        let (context, base) = try database.writer.read { db -> (Context, DayPlan?) in
-            let context = try PlanEditing.context(date: date, db)
-            guard let baseVersion, baseVersion != context.plan.version else { return (context, nil) }
-            guard baseVersion < context.plan.version else { throw PlanStore.Failure.noVersion(date: date, version: baseVersion) }
-            return (context, try PlanStore.load(date: date, version: baseVersion, db))
-        }
+        let stored = try database.planForEditing(date: date, baseVersion: baseVersion)
+        let context = try Self.context(stored)
         var editor = PlanEditor(plan: context.plan, canteens: context.canteens, couriers: context.couriers,
                                 diners: context.diners, parameters: context.parameters, day: context.day)
         try edit(&editor)
-        if let base {
+        if let base = stored.base {
             let changedSince = differingDiners(base, context.plan)
             let collisions = editor.touched.intersection(changedSince)
             if !collisions.isEmpty {
-                let since = try database.writer.read { db in try history(date: date, afterVersion: base.version, db) }
+                let since = try database.planChanges(date: date, afterVersion: base.version).map(\.line)
                 throw Conflict(date: date, baseVersion: base.version, latestVersion: context.plan.version,
                                collisions: collisions.sorted(), since: since)
             }
         }
-        let result = editor.result(from: context.plan, note: "\(action) \(subject)", by: user)
-        let stored = try database.writer.write { db -> DayPlan in
+        let result = editor.result(from: context.plan, note: "\(action) \(subject)", provenance: .edited(action: action), by: user)
+        let saved = try saving(date: date) {
             // Someone may have stored a version while this change was being worked out.
-            let latest = try PlanStore.latestVersion(date: date, db) ?? 0
-            guard latest == context.plan.version else {
-                throw Conflict(date: date, baseVersion: context.plan.version, latestVersion: latest,
-                               collisions: ["the plan"], since: try history(date: date, afterVersion: context.plan.version, db))
-            }
-            try record(from: context.day.exceptions, to: editor.day.exceptions, date: date, by: user, db)
-            let saved = try PlanStore.save(result, db)
-            try AppDatabase.logChange(db, by: user, action: action, subject: "\(date) \(subject)",
-                                      detail: "version \(saved.version): " + editor.log.joined(separator: "; "))
-            return saved
+            try database.savePlan(result, expectedLatest: context.plan.version,
+                                  declaring: editor.day.exceptions.declarations(since: context.day.exceptions),
+                                  note: PlanChangeNote(by: user, action: action, subject: "\(date) \(subject)",
+                                                       summary: editor.log.joined(separator: "; ")))
         }
-        return (stored, editor)
+        return (saved, editor)
     }
 
-    static func record(from old: DayExceptions, to new: DayExceptions, date: String, by user: String, _ db: Database) throws {
-        for id in new.absentCouriers.subtracting(old.absentCouriers) {
-            try DayExceptions.record(.courierAbsent, subject: id, date: date, by: user, db)
-        }
-        for id in new.closedCanteens.subtracting(old.closedCanteens) {
-            try DayExceptions.record(.canteenClosed, subject: id, date: date, by: user, db)
-        }
-        for (id, reason) in new.cancelledMeals where old.cancelledMeals[id] != reason {
-            try DayExceptions.record(.mealCancelled, subject: id, reason: reason, date: date, by: user, db)
-        }
-        for id in new.extraMeals.subtracting(old.extraMeals) {
-            try DayExceptions.record(.extraMeal, subject: id, date: date, by: user, db)
-        }
-    }
-
-    /// Change-log lines about `date` that made versions after `version`, oldest first.
-    public static func history(date: String, afterVersion version: Int, _ db: Database) throws -> [String] {
-        try Row.fetchAll(db, sql: """
-            SELECT at, by, action, detail FROM change_log WHERE subject = ? OR subject LIKE ? ORDER BY id
-            """, arguments: [date, date + " %"]).compactMap { row in
-            let detail: String = row["detail"]
-            // Plan changes record "version N: ..."; keep those that came after the base version.
-            guard detail.hasPrefix("version "), let number = Int(detail.dropFirst(8).prefix { $0.isNumber }),
-                  number > version else { return nil }
-            let at: String = row["at"], by: String = row["by"], action: String = row["action"]
-            return "\(at) \(by): \(action) — \(detail)"
+    /// Runs a save, turning "another version was stored meanwhile" into a `Conflict` on the whole plan.
+    static func saving(date: String, _ save: () throws -> DayPlan) throws -> DayPlan {
+        do {
+            return try save()
+        } catch PlanStore.Failure.versionMoved(_, let expected, let latest, let since) {
+            throw Conflict(date: date, baseVersion: expected, latestVersion: latest, collisions: ["the plan"], since: since)
         }
     }
 }

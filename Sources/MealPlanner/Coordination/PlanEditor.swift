@@ -16,7 +16,7 @@ public struct PlanEditor {
             switch self {
             case .unknown(let kind, let id): "no \(kind) with id '\(id)'"
             case .notInPlan(let id): "\(id) has no meal in this plan"
-            case .notDelivery(let id): "\(id) is not a delivery; move them to a courier with --to-canteen ... --mode delivery"
+            case .notDelivery(let id): "\(id) is not a delivery; make the meal a delivery first"
             case .alreadyPlanned(let id): "\(id) already has a meal in this plan"
             case .impossible(let why): why
             }
@@ -143,7 +143,7 @@ public struct PlanEditor {
             return
         }
         meals[diner.id] = nil
-        unserved[diner.id] = UnservedDiner(dinerID: diner.id, reason: UnservedReason.noCourierCapacity.rawValue, detail: reason)
+        unserved[diner.id] = UnservedDiner(dinerID: diner.id, reason: .noCourierCapacity, detail: reason)
         touched.insert(diner.id)
     }
 
@@ -276,7 +276,7 @@ public struct PlanEditor {
         guard meals[dinerID] != nil else { throw Failure.notInPlan(dinerID) }
         removeFromRound(dinerID)
         meals[dinerID] = nil
-        unserved[dinerID] = UnservedDiner(dinerID: dinerID, reason: "cancelled", detail: reason)
+        unserved[dinerID] = UnservedDiner(dinerID: dinerID, reason: .cancelled, detail: reason)
         day.exceptions.cancelledMeals[dinerID] = reason
         touched.insert(dinerID)
         log.append("cancelled \(diner.name) (\(dinerID)): \(reason)")
@@ -339,13 +339,13 @@ public struct PlanEditor {
                           insertDelivery(diner, candidates: candidateCouriers(for: diner, preferredCanteen: nil)) {
                 } else {
                     unserved[diner.id] = UnservedDiner(
-                        dinerID: diner.id, reason: UnservedReason.closed.rawValue,
+                        dinerID: diner.id, reason: .closed,
                         detail: "\(canteen.name) is closed and no other canteen within \(parameters.radiusSeconds / 60) min has room")
                 }
             case .delivery:
                 if !insertDelivery(diner, candidates: candidateCouriers(for: diner, preferredCanteen: nil)) {
                     unserved[diner.id] = UnservedDiner(
-                        dinerID: diner.id, reason: UnservedReason.closed.rawValue,
+                        dinerID: diner.id, reason: .closed,
                         detail: "\(canteen.name) is closed and no other courier within \(parameters.radiusSeconds / 60) min has room")
                 }
             }
@@ -356,7 +356,7 @@ public struct PlanEditor {
     // MARK: Result
 
     /// The edited plan: touched rounds re-timed, untouched rounds exactly as they were.
-    public func result(from base: DayPlan, note: String, by user: String) -> DayPlan {
+    public func result(from base: DayPlan, note: String, provenance: PlanProvenance, by user: String) -> DayPlan {
         var rounds: [CourierRound] = []
         var slot: [String: (courier: String, trip: Int, position: Int, arrival: Int)] = [:]
         for courierID in stops.keys.sorted() {
@@ -392,6 +392,7 @@ public struct PlanEditor {
         plan.createdAt = ChangeClock.timestamp()
         plan.createdBy = user
         plan.note = note
+        plan.provenance = provenance
         plan.assignments = assignments
         plan.rounds = rounds
         plan.unserved = unserved.values.filter { meals[$0.dinerID] == nil }.sorted { $0.dinerID < $1.dinerID }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import MealCore
 
 /// Re-optimises the latest version of a date around what coordinators locked, changing as few
@@ -25,20 +24,17 @@ public enum Replanner {
         let travel = plan.rounds.reduce(0) { total, round in
             total + editor.timetable(round.courierID).time(round.trips.map { $0.stops.map(\.dinerID) }).travelSeconds
         }
-        return (plan.unserved.filter { $0.reason != "cancelled" }.count, travel)
+        return (plan.unserved.filter(\.reason.isFailure).count, travel)
     }
 
     /// - Parameter maxChanges: at most this many diners may differ from the current version;
     ///   nil minimises changes first and travel second (the planner's continuity costs).
     public static func replan(date: String, in database: AppDatabase, by user: String, maxChanges: Int?,
                               seed: UInt64 = 1, timeLimit: Double = 10) throws -> Outcome {
-        let (context, plannerMade) = try database.writer.read { db -> (PlanEditing.Context, DayPlan?) in
-            let context = try PlanEditing.context(date: date, db)
-            // The newest version the planner itself made: canteens whose rounds coordinators have
-            // not touched since keep them; the others are routed again.
-            let made = try PlanStore.versions(date: date, db).last { $0.note == "planned" || $0.note == "replan" }
-            return (context, try made.map { try PlanStore.load(date: date, version: $0.version, db) })
-        }
+        let context = try PlanEditing.context(database.planForEditing(date: date, baseVersion: nil))
+        // The newest version the planner itself made: canteens whose rounds coordinators have
+        // not touched since keep them; the others are routed again.
+        let plannerMade = try database.newestPlannerMadePlan(date: date)
         let current = context.plan
         var untouched = current
         untouched.rounds = current.rounds.filter { round in
@@ -57,6 +53,7 @@ public enum Replanner {
         var ideal = try planner.plan(day: context.day, previous: previous, locked: locked, lockedRounds: lockedRounds,
                                      current: untouched).plan
         ideal.note = "replan"
+        ideal.provenance = .replanned
         let idealChanged = changedDiners(from: current, to: ideal)
 
         var chosen = ideal, changed = idealChanged, strategy = "re-optimised"
@@ -66,7 +63,7 @@ public enum Replanner {
             // number of changed diners stays within the budget.
             var editor = PlanEditor(plan: current, canteens: context.canteens, couriers: context.couriers,
                                     diners: context.diners, parameters: context.parameters, day: context.day)
-            var best = editor.result(from: current, note: "replan", by: user)
+            var best = editor.result(from: current, note: "replan", provenance: .replanned, by: user)
             var bestScore = score(best, editor)
             let idealMeals = Dictionary(uniqueKeysWithValues: ideal.assignments.map { ($0.dinerID, $0) })
             for id in idealChanged.sorted() {
@@ -74,7 +71,7 @@ public enum Replanner {
                       let now = current.assignment(of: id), now.mode == .delivery, !now.locked else { continue }
                 var trial = editor
                 guard (try? trial.moveToCourier(id, courierID: courier, position: nil)) != nil else { continue }
-                let candidate = trial.result(from: current, note: "replan", by: user)
+                let candidate = trial.result(from: current, note: "replan", provenance: .replanned, by: user)
                 let candidateChanged = changedDiners(from: current, to: candidate)
                 let candidateScore = score(candidate, trial)
                 let problems = candidate.rounds.contains { round in
@@ -91,18 +88,11 @@ public enum Replanner {
             strategy = "current version improved within the budget of \(maxChanges)"
         }
         let final = chosen
-        let stored = try database.writer.write { db -> DayPlan in
-            let latest = try PlanStore.latestVersion(date: date, db) ?? 0
-            guard latest == current.version else {
-                throw PlanEditing.Conflict(date: date, baseVersion: current.version, latestVersion: latest,
-                                           collisions: ["the plan"], since: try PlanEditing.history(date: date, afterVersion: current.version, db))
-            }
-            let saved = try PlanStore.save(final, db)
-            try AppDatabase.logChange(db, by: user, action: "replan", subject: date,
-                                      detail: "version \(saved.version): \(changed.count) diners changed (\(strategy); "
-                                          + "a fresh re-optimisation would change \(idealChanged.count))"
-                                          + (maxChanges.map { ", budget \($0)" } ?? ""))
-            return saved
+        let summary = "\(changed.count) diners changed (\(strategy); a fresh re-optimisation would change "
+            + "\(idealChanged.count))" + (maxChanges.map { ", budget \($0)" } ?? "")
+        let stored = try PlanEditing.saving(date: date) {
+            try database.savePlan(final, expectedLatest: current.version,
+                                  note: PlanChangeNote(by: user, action: "replan", subject: date, summary: summary))
         }
         return Outcome(plan: stored, changed: changed, idealChanged: idealChanged.count, strategy: strategy)
     }

@@ -68,22 +68,6 @@ public enum CoverageFormatter {
     }
 
     public static func json(_ report: CoverageReport) -> String {
-        func counts(_ c: CoverageReport.Counts) -> String {
-            "{\"diners\": \(c.total), \"dine_in\": \(c.dineIn), \"pickup\": \(c.pickup), \"delivery\": \(c.delivery), \"outside\": \(c.outside)}"
-        }
-        var parts: [String] = []
-        parts.append("\"date\": \(report.day.date.map(JSONText.string) ?? "null")")
-        parts.append("\"radius_s\": \(report.radiusSeconds)")
-        parts.append("\"district\": \(counts(report.district))")
-        parts.append("\"communities\": {" + report.communities.map { "\(JSONText.string($0.name)): \(counts($0.counts))" }
-            .joined(separator: ", ") + "}")
-        parts.append("\"outside\": [" + report.outside.map { entry in
-            "{\"diner\": \(JSONText.string(entry.diner.id)), \"nearest_canteen\": \(entry.nearestCanteen.map { JSONText.string($0.id) } ?? "null"), "
-                + "\"nearest_s\": \(entry.nearestSeconds.map(String.init) ?? "null"), \"detail\": \(JSONText.string(entry.explanation))}"
-        }.joined(separator: ", ") + "]")
-        parts.append("\"suggestions\": [" + report.suggestions.map { site in
-            "{\"lat\": \(site.location.latitude), \"lon\": \(site.location.longitude), \"community\": \(JSONText.string(site.community)), \"brings_inside\": \(site.newlyCovered)}"
-        }.joined(separator: ", ") + "]")
-        return "{" + parts.joined(separator: ", ") + "}"
+        CoverageJSON.text(report)
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import MealCore
 
 /// Plans consecutive dates, each in its own transaction, carrying continuity from one day to the
@@ -30,29 +29,23 @@ public enum BatchPlanning {
         var results: [DateResult] = []
         for date in dates {
             let started = Date()
-            let (inputs, existing) = try database.writer.read { db in
-                (try DailyPlanning.inputs(date: date, settings: settings, db), try PlanStore.latestInputs(date: date, db))
-            }
+            let inputs = try DailyPlanning.inputs(date: date, settings: settings, in: database)
             var result: DateResult
             // A coordinator's edit keeps the digest of the plan it edited, so it is not overwritten either.
-            if let existing, existing.digest == inputs.digest {
+            if let existing = inputs.latestVersion, existing.inputDigest == inputs.digest {
                 // Only publishing writes; a plain skip reads, so it never waits for the write lock.
                 if publish && existing.status != .published {
-                    try database.writer.write { db in
-                        _ = try PlanStore.publish(date: date, version: existing.version, db)
-                        try AppDatabase.logChange(db, by: settings.createdBy, action: "publish", subject: date,
-                                                  detail: "version \(existing.version) (batch)")
-                    }
+                    try database.publishPlan(date: date, version: existing.version, by: settings.createdBy, remark: "batch")
                 }
-                let plan = try database.writer.read { try PlanStore.load(date: date, version: existing.version, $0) }
+                let plan = try database.plan(date: date, version: .number(existing.version))
                 result = DateResult(date: date, status: .skipped, version: plan.version, served: plan.assignments.count,
-                                    unserved: plan.unserved.filter { $0.reason != "cancelled" }.count,
+                                    unserved: plan.unserved.filter(\.reason.isFailure).count,
                                     seconds: Date().timeIntervalSince(started))
             } else {
                 let planned = try DailyPlanning.plan(inputs, in: database, settings: settings, publish: publish)
                 result = DateResult(date: date, status: .planned, version: planned.plan.version,
                                     served: planned.plan.assignments.count,
-                                    unserved: planned.plan.unserved.filter { $0.reason != "cancelled" }.count,
+                                    unserved: planned.plan.unserved.filter(\.reason.isFailure).count,
                                     seconds: Date().timeIntervalSince(started))
             }
             results.append(result)

@@ -1,21 +1,13 @@
 import Foundation
-import GRDB
 import MealCore
 
-/// Plans a date against the database: reads the registry and the previous days, plans, and
-/// stores the result as a new version in one transaction.
+/// Plans a date against the store: reads the registry and the previous days, plans, and
+/// stores the result as a new version with its change-log entry in one transaction.
 public enum DailyPlanning {
     public struct Result: Sendable {
         public var plan: DayPlan
         public var summary: PlanSummary
         public var outcome: DayPlanner.Outcome
-    }
-
-    /// Each diner's last placement before `date`, as the assignment's continuity input.
-    public static func previousPlacements(before date: String, _ db: Database) throws
-        -> (placements: [String: PreviousPlacement], meals: [String: PlannedMeal]) {
-        let meals = try PlanStore.previousMeals(before: date, db).mapValues(\.meal)
-        return (meals.mapValues(PreviousPlacement.init), meals)
     }
 
     /// Everything a day's plan is made from, read in one go, and a digest of it: planning the
@@ -28,15 +20,24 @@ public enum DailyPlanning {
         public var previous: [String: PreviousPlacement]
         public var previousMeals: [String: PlannedMeal]
         public var digest: String
+        /// The newest version already stored for the date, if any.
+        public var latestVersion: PlanVersion?
     }
 
-    public static func inputs(date: String, settings: DayPlanner.Settings, _ db: Database) throws -> Inputs {
+    /// Reads the inputs of `date` from the store (in one transaction) and digests them.
+    public static func inputs(date: String, settings: DayPlanner.Settings, in database: AppDatabase) throws -> Inputs {
+        let day = try ServiceDay(date: date)
+        let stored = try database.planningInputs(date: date, planningDate: day.date ?? date)
+        return try inputs(date: date, settings: settings, from: stored)
+    }
+
+    /// The inputs of `date` from what the store read, with their digest.
+    public static func inputs(date: String, settings: DayPlanner.Settings, from stored: StoredDayInputs) throws -> Inputs {
         var day = try ServiceDay(date: date)
-        let canteens = try Canteen.fetchAll(db), couriers = try Courier.fetchAll(db)
-        let checkInPerson = try WelfareAlerts.dinersToCheckInPerson(planning: day.date ?? date, db)
-        let diners = raisingPriority(of: try Diner.fetchAll(db), checkInPerson: checkInPerson)
-        let previous = try previousPlacements(before: date, db)
-        day.exceptions = try DayExceptions.load(date: date, db)
+        let canteens = stored.registry.canteens, couriers = stored.registry.couriers
+        let diners = raisingPriority(of: stored.registry.diners, checkInPerson: stored.checkInPerson)
+        let previous = (placements: stored.previousMeals.mapValues(PreviousPlacement.init), meals: stored.previousMeals)
+        day.exceptions = stored.exceptions
         var digest = ContentDigest()
         let unmasked = RegistryExport.Options(unmaskedPhones: true)
         digest.add(RegistryExport.csv(canteens, options: unmasked))
@@ -54,7 +55,7 @@ public enum DailyPlanning {
         digest.add(try encoder.encode(settings.parameters))
         digest.add("seed \(settings.seed) time limit \(settings.timeLimit)")
         return Inputs(day: day, canteens: canteens, couriers: couriers, diners: diners, previous: previous.placements,
-                      previousMeals: previous.meals, digest: digest.hex)
+                      previousMeals: previous.meals, digest: digest.hex, latestVersion: stored.latestVersion)
     }
 
     /// The diners as the planner should weigh them: one whose door stayed shut on the last round
@@ -72,7 +73,7 @@ public enum DailyPlanning {
 
     public static func plan(date: String, in database: AppDatabase, settings: DayPlanner.Settings,
                             publish: Bool = false) throws -> Result {
-        let inputs = try database.writer.read { try Self.inputs(date: date, settings: settings, $0) }
+        let inputs = try Self.inputs(date: date, settings: settings, in: database)
         return try plan(inputs, in: database, settings: settings, publish: publish)
     }
 
@@ -85,13 +86,9 @@ public enum DailyPlanning {
         var plan = outcome.plan
         plan.inputDigest = inputs.digest
         if publish { plan.status = .published }
-        let stored = try database.writer.write { db -> DayPlan in
-            let saved = try PlanStore.save(plan, db)
-            try AppDatabase.logChange(db, by: settings.createdBy, action: "plan", subject: date,
-                                      detail: "version \(saved.version): \(saved.assignments.count) planned, "
-                                          + "\(saved.unserved.count) unserved" + (publish ? ", published" : ""))
-            return saved
-        }
+        let stored = try database.savePlan(plan, note: PlanChangeNote(
+            by: settings.createdBy, action: "plan", subject: date,
+            summary: "\(plan.assignments.count) planned, \(plan.unserved.count) unserved" + (publish ? ", published" : "")))
         let summary = PlanSummary(plan: stored, canteens: inputs.canteens, previous: inputs.previousMeals,
                                   courierTravelSeconds: Int(outcome.courierTravelSeconds.rounded()))
         return Result(plan: stored, summary: summary, outcome: outcome)

@@ -140,7 +140,7 @@ public struct DayPlanner: Sendable {
             }
             if !placed {
                 unservedExtra.append(UnservedDiner(
-                    dinerID: dinerID, reason: UnservedReason.noCourierCapacity.rawValue,
+                    dinerID: dinerID, reason: .noCourierCapacity,
                     detail: "no courier round from \(canteens[home].name) or another canteen within "
                         + "\(parameters.radiusSeconds / 60) min can bring the meal inside the diner's window "
                         + "and \(parameters.maxInBoxSeconds / 60) min in the box"))
@@ -175,7 +175,7 @@ public struct DayPlanner: Sendable {
         }
         for index in meals.indices where lockedMeals[meals[index].dinerID] != nil { meals[index].locked = true }
         meals.sort { $0.dinerID < $1.dinerID }
-        let unserved = (assignment.unserved.map { UnservedDiner(dinerID: $0.diner.id, reason: $0.reason.rawValue, detail: $0.detail) }
+        let unserved = (assignment.unserved.map { UnservedDiner(dinerID: $0.diner.id, reason: $0.reason, detail: $0.detail) }
             + unservedExtra + cancelledMeals(day)).sorted { $0.dinerID < $1.dinerID }
         let rounds = (lockedRounds + routed.flatMap(\.rounds)).sorted { $0.courierID < $1.courierID }
 
@@ -184,7 +184,7 @@ public struct DayPlanner: Sendable {
         let parametersJSON = String(decoding: try encoder.encode(parameters), as: UTF8.self)
         let plan = DayPlan(date: day.date ?? "", parametersJSON: parametersJSON, seed: settings.seed,
                            timeLimitSeconds: settings.timeLimit, createdAt: ChangeClock.timestamp(),
-                           createdBy: settings.createdBy, note: "planned",
+                           createdBy: settings.createdBy, note: "planned", provenance: .planned,
                            assignments: meals, rounds: rounds, unserved: unserved)
         return Outcome(plan: plan, assignment: assignment, reroutedToOtherCanteen: moved.count,
                        courierTravelSeconds: routed.reduce(0) { $0 + $1.travelSeconds })
@@ -219,7 +219,7 @@ extension DayPlanner {
     /// accounts for everyone subscribed that day.
     func cancelledMeals(_ day: ServiceDay) -> [UnservedDiner] {
         diners.filter { day.subscribed($0) && day.exceptions.cancelledMeals[$0.id] != nil }.map {
-            UnservedDiner(dinerID: $0.id, reason: "cancelled", detail: day.exceptions.cancelledMeals[$0.id] ?? "")
+            UnservedDiner(dinerID: $0.id, reason: .cancelled, detail: day.exceptions.cancelledMeals[$0.id] ?? "")
         }
     }
 }

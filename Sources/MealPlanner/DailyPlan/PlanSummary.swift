@@ -9,7 +9,7 @@ public struct PlanSummary: Sendable {
     public var dineIn: Int
     public var pickup: Int
     public var delivery: Int
-    public var unservedByReason: [(reason: String, count: Int)]
+    public var unservedByReason: [(reason: UnservedReason, count: Int)]
     public var couriersUsed: Int
     public var trips: Int
     /// Sum over all trips of the courier's travel, seconds (depot → stops → depot, minus service).
@@ -76,7 +76,7 @@ public struct PlanSummary: Sendable {
         lines.append("\(date) v\(version): \(planned) diners planned (dine-in \(dineIn), pickup \(pickup), delivery \(delivery)), "
                      + "\(unservedCount) unserved")
         if !unservedByReason.isEmpty {
-            lines.append("  unserved by reason: " + unservedByReason.map { "\($0.reason) \($0.count)" }.joined(separator: ", "))
+            lines.append("  unserved by reason: " + unservedByReason.map { "\($0.reason.rawValue) \($0.count)" }.joined(separator: ", "))
         }
         lines.append("  couriers used \(couriersUsed) on \(trips) trips; total courier travel "
                      + String(format: "%.1f h", Double(courierTravelSeconds) / 3600)

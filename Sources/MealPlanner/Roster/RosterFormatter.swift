@@ -160,24 +160,6 @@ public enum RosterFormatter {
     }
 
     public static func json(_ roster: CanteenRoster) -> String {
-        let s = JSONText.string
-        func line(_ l: CanteenRoster.DinerLine) -> String {
-            "{\"diner\": \(s(l.dinerID)), \"name\": \(s(l.name)), \"diet\": \(s(l.diets)), \"allergies\": \(s(l.allergies)), \"notes\": \(s(l.notes))}"
-        }
-        var parts = ["\"date\": \(s(roster.date))", "\"version\": \(roster.version)", "\"status\": \(s(roster.status.rawValue))",
-                     "\"canteen\": \(s(roster.canteen.id))"]
-        parts.append("\"sittings\": [" + roster.sittings.map { block in
-            "{\"sitting\": \(s(block.sitting)), \"seats\": \(block.seats), \"diners\": [" + block.diners.map(line).joined(separator: ", ") + "]}"
-        }.joined(separator: ", ") + "]")
-        parts.append("\"pickups\": [" + roster.pickups.map(line).joined(separator: ", ") + "]")
-        parts.append("\"trips\": [" + roster.trips.map { trip in
-            "{\"courier\": \(s(trip.courierID)), \"trip\": \(trip.trip), \"depart\": \(s(trip.depart)), \"back\": \(s(trip.back)), \"stops\": ["
-                + trip.stops.map { "{\"arrive\": \(s($0.arrival)), \"address\": \(s($0.address)), \"phone\": \(s($0.phone)), \"diner\": \(line($0.diner))}" }
-                .joined(separator: ", ") + "]}"
-        }.joined(separator: ", ") + "]")
-        parts.append("\"kitchen\": [" + roster.kitchen.map {
-            "{\"variant\": \(s($0.variant)), \"dine_in\": \($0.dineIn), \"pickup\": \($0.pickup), \"delivery\": \($0.delivery)}"
-        }.joined(separator: ", ") + "]")
-        return "{" + parts.joined(separator: ", ") + "}"
+        RosterJSON.text(roster)
     }
 }

@@ -1,0 +1,24 @@
+/// Why a diner who eats that day has no place. The raw values are the codes stored in the
+/// database and written in the plan export (docs/plan-format.md), so they never change.
+public enum UnservedReason: String, Sendable, Codable, CaseIterable, Comparable {
+    /// No canteen within the service circle at the diner's pace.
+    case outsideRadius = "outside_radius"
+    /// No canteen in reach cooks the diner's diet.
+    case noDiet = "no_diet"
+    /// Every canteen in reach is full.
+    case canteenFull = "canteen_full"
+    /// The couriers in reach have no room left in their rounds.
+    case noCourierCapacity = "no_courier_capacity"
+    /// Every canteen in reach is closed that day.
+    case closed
+    /// Set by the router, not the assignment: the courier rounds could not fit the diner.
+    case noRoute = "no_route"
+    /// A coordinator cancelled the meal (hospital, away); not a failure of the plan.
+    case cancelled
+
+    /// Whether the plan failed this diner, as opposed to the diner not needing a meal.
+    public var isFailure: Bool { self != .cancelled }
+
+    /// Ordered by code, as the summaries list them.
+    public static func < (lhs: UnservedReason, rhs: UnservedReason) -> Bool { lhs.rawValue < rhs.rawValue }
+}
