@@ -30,7 +30,7 @@ public enum PlanExport {
     public struct Assignment: Codable, Equatable, Sendable {
         public var diner: String
         public var canteen: String
-        public var mode: PlannedMeal.Mode
+        public var mode: ServiceMode
         /// `HH:MM-HH:MM`, for dine-in.
         public var sitting: String?
         public var courier: String?
