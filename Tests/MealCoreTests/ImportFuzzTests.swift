@@ -30,8 +30,6 @@ final class ImportFuzzTests: XCTestCase {
         var database = try Self.loadedDatabase()
         var before = try database.contentSnapshot()
         var outcomes: [Mutation: (imported: Int, refused: Int)] = [:]
-        let started = Date()
-        var slowest = (seconds: 0.0, description: "")
 
         for iteration in 0..<10_000 {
             let source = Self.sources[generator.int(0...2)]
@@ -44,7 +42,6 @@ final class ImportFuzzTests: XCTestCase {
                 bytes = Self.mutate(bytes, with: mutation, using: &generator)
                 applied.append(mutation)
             }
-            let caseStarted = Date()
             let name = "\(source.kind)-\(iteration).csv"
             do {
                 _ = try Self.importBytes(source.kind, bytes, fileName: name, into: database)
@@ -65,8 +62,6 @@ final class ImportFuzzTests: XCTestCase {
                 XCTFail("\(name) \(applied): expected ImportFailure, got \(type(of: error)): \(error)")
                 return
             }
-            let seconds = Date().timeIntervalSince(caseStarted)
-            if seconds > slowest.seconds { slowest = (seconds, "\(name) \(applied)") }
         }
 
         for mutation in Mutation.allCases {
@@ -77,8 +72,6 @@ final class ImportFuzzTests: XCTestCase {
         let total = outcomes.values.reduce(0) { $0 + $1.imported + $1.refused }
         let refused = outcomes.values.reduce(0) { $0 + $1.refused }
         XCTAssertLessThan(refused, total, "some mutated files must still import, or the mutations only test the header")
-        XCTAssertLessThan(slowest.seconds, 5, "no single file may take long: \(slowest.description)")
-        XCTAssertLessThan(Date().timeIntervalSince(started), 120)
     }
 
     // MARK: - mutations

@@ -11,6 +11,8 @@ public enum OutputFile {
             case cannotWrite(detail: String)
             case notWritten(detail: String)
             case diskFull
+            /// A file name made from data would land outside the folder it was meant for.
+            case outsideFolder(folder: String)
 
             public var description: String {
                 switch self {
@@ -19,6 +21,7 @@ public enum OutputFile {
                 case .cannotWrite(let detail): "cannot write there (\(detail))"
                 case .notWritten(let detail): "could not be written (\(detail))"
                 case .diskFull: "the disk is full; nothing was written"
+                case .outsideFolder(let folder): "would be outside the folder \(folder)"
                 }
             }
         }

@@ -41,7 +41,7 @@ public struct SafeFileNames {
         guard !name.contains("/"), name != ".", name != "..",
               fileURL.deletingLastPathComponent().path == folderURL.path else {
             throw OutputFile.Refused(path: (folder as NSString).appendingPathComponent(name),
-                                     reason: "would be outside the folder \(folder)")
+                                     reason: .outsideFolder(folder: folder))
         }
         return (folder as NSString).appendingPathComponent(name)
     }
