@@ -5,6 +5,7 @@ let package = Package(
     name: "MealEngine",
     platforms: [.macOS(.v13)],
     products: [
+        .library(name: "MealRouting", targets: ["MealRouting"]),
         .library(name: "MealCore", targets: ["MealCore"]),
         .library(name: "MealPlanner", targets: ["MealPlanner"]),
         .executable(name: "mealcli", targets: ["mealcli"]),
@@ -16,9 +17,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     ],
     targets: [
+        // The routing engine knows nothing of diners, canteens or SQLite: Foundation only.
+        .target(name: "MealRouting"),
         .target(
             name: "MealCore",
             dependencies: [
+                "MealRouting",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -27,6 +31,7 @@ let package = Package(
             name: "MealPlanner",
             dependencies: [
                 "MealCore",
+                "MealRouting",
                 .product(name: "Collections", package: "swift-collections"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -36,14 +41,16 @@ let package = Package(
             dependencies: [
                 "MealCore",
                 "MealPlanner",
+                "MealRouting",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "MealCoreTests", dependencies: ["MealCore"]),
-        .testTarget(name: "MealPlannerTests", dependencies: ["MealPlanner", "MealCore"], exclude: ["Golden"]),
-        .testTarget(name: "MealCLITests", dependencies: ["mealcli", "MealCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "MealRoutingTests", dependencies: ["MealRouting"]),
+        .testTarget(name: "MealCoreTests", dependencies: ["MealCore", "MealRouting"]),
+        .testTarget(name: "MealPlannerTests", dependencies: ["MealPlanner", "MealCore", "MealRouting"], exclude: ["Golden"]),
+        .testTarget(name: "MealCLITests", dependencies: ["mealcli", "MealCore", "MealRouting", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
 )

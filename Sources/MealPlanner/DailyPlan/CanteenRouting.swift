@@ -1,5 +1,6 @@
 import Foundation
 import MealCore
+import MealRouting
 
 /// Builds and solves one canteen's delivery rounds: the canteen is the depot, its couriers
 /// working that day are the vehicles, its delivery diners the stops.
