@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// Reads and writes day plans. Each save is a new version of its date in one transaction, so a
@@ -28,11 +29,11 @@ public enum PlanStore {
         }
         try db.execute(sql: """
             INSERT INTO plan (date, service, version, status, parameters, seed, time_limit_s, created_at, created_by,
-                              input_digest, note)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                              input_digest, note, search_cut_short)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [plan.date, plan.service, plan.version, plan.status.rawValue, plan.parametersJSON,
                              Int64(bitPattern: plan.seed), plan.timeLimitSeconds, plan.createdAt, plan.createdBy,
-                             plan.inputDigest, plan.note])
+                             plan.inputDigest, plan.note, try canteenList(plan.searchCutShort)])
         let planID = db.lastInsertedRowID
         let insertMeal = try db.cachedStatement(sql: """
             INSERT INTO plan_meal (plan_id, diner_id, canteen_id, mode, sitting_start_s, sitting_end_s, courier_id,
@@ -139,7 +140,16 @@ public enum PlanStore {
                        service: service, parametersJSON: row["parameters"], seed: UInt64(bitPattern: seed),
                        timeLimitSeconds: row["time_limit_s"], createdAt: row["created_at"], createdBy: row["created_by"],
                        inputDigest: row["input_digest"], note: row["note"], assignments: meals, rounds: rounds,
-                       unserved: unserved)
+                       unserved: unserved, searchCutShort: try canteenList(row["search_cut_short"]))
+    }
+
+    /// Canteen ids as a JSON array, so any id survives the round trip.
+    static func canteenList(_ ids: [String]) throws -> String {
+        String(decoding: try JSONEncoder().encode(ids), as: UTF8.self)
+    }
+
+    static func canteenList(_ text: String) throws -> [String] {
+        try JSONDecoder().decode([String].self, from: Data(text.utf8))
     }
 
     static func meal(from row: Row) throws -> PlannedMeal {

@@ -172,4 +172,12 @@ enum Schema {
         }
         try db.create(index: "welfare_alert_open", on: "welfare_alert", columns: ["resolved_at", "date"])
     }
+
+    /// Which canteens' routing the time guard stopped (a JSON array of canteen ids): a plan made
+    /// that way depends on machine load, and operators are told so.
+    static func v6SearchTimeGuard(_ db: Database) throws {
+        try db.alter(table: "plan") { t in
+            t.add(column: "search_cut_short", .text).notNull().defaults(to: "[]")
+        }
+    }
 }

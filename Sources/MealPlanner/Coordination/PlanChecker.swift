@@ -389,8 +389,7 @@ private struct Inspection {
                        "\(person.name)'s meal reaches the door \(OperatorText.duration(inBox)) after \(rider.name)'s trip \(number) "
                            + "leaves at \(OperatorText.clock(trip.departSeconds)) (limit \(OperatorText.duration(parameters.maxInBoxSeconds)))")
             }
-            let window = person.window.map { ($0.start.seconds, $0.end.seconds) }
-                ?? (parameters.defaultWindowStart, parameters.defaultWindowEnd)
+            let window = parameters.deliveryWindow(of: person)
             let windowText = OperatorText.window(window.0, window.1)
             if stop.arrivalSeconds + slack < window.0 {
                 report(.outsideWindow, diner: person.id, courier: rider.id, canteen: depot.id,
