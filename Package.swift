@@ -5,6 +5,7 @@ let package = Package(
     name: "MealEngine",
     platforms: [.macOS(.v13)],
     products: [
+        .library(name: "MealRouting", targets: ["MealRouting"]),
         .library(name: "MealCore", targets: ["MealCore"]),
         .library(name: "MealPlanner", targets: ["MealPlanner"]),
         .executable(name: "mealcli", targets: ["mealcli"]),
@@ -15,9 +16,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
     ],
     targets: [
+        // The routing engine knows nothing of diners, canteens or SQLite: Foundation only.
+        .target(name: "MealRouting"),
         .target(
             name: "MealCore",
             dependencies: [
+                "MealRouting",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -26,6 +30,7 @@ let package = Package(
             name: "MealPlanner",
             dependencies: [
                 "MealCore",
+                "MealRouting",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -34,13 +39,15 @@ let package = Package(
             dependencies: [
                 "MealCore",
                 "MealPlanner",
+                "MealRouting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "MealCoreTests", dependencies: ["MealCore"]),
-        .testTarget(name: "MealPlannerTests", dependencies: ["MealPlanner", "MealCore"], exclude: ["Golden"]),
-        .testTarget(name: "MealCLITests", dependencies: ["mealcli", "MealCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "MealRoutingTests", dependencies: ["MealRouting"]),
+        .testTarget(name: "MealCoreTests", dependencies: ["MealCore", "MealRouting"]),
+        .testTarget(name: "MealPlannerTests", dependencies: ["MealPlanner", "MealCore", "MealRouting"], exclude: ["Golden"]),
+        .testTarget(name: "MealCLITests", dependencies: ["mealcli", "MealCore", "MealRouting", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
 )

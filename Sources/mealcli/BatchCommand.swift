@@ -16,7 +16,7 @@ extension MealCLI {
         @Option(help: "The first date (YYYY-MM-DD).") var from: String
         @Option(help: "How many dates.") var days: Int
         @Flag(help: "Publish each date's plan.") var publish = false
-        @Option(name: .customLong("time-limit-per-day"), help: "Routing time guard per date, seconds.") var timeLimitPerDay: Double = 10
+        @Option(name: .customLong("time-limit-per-day"), help: "Seconds one canteen's routing may take at most on each date (a guard against runaway: the search stops on a work budget).") var timeLimitPerDay: Double = DayPlanner.defaultTimeGuard
         @Option(help: "Random seed of the routing search.") var seed: UInt64 = 1
         @OptionGroup var planning: PlanningOptions
         @OptionGroup var database: DatabaseOptions

@@ -17,8 +17,8 @@ extension MealCLI {
         @Option(help: "The canteen whose roster is printed.")
         var canteen: String = "C01"
 
-        @Option(name: .customLong("time-limit"), help: "Routing time guard in seconds.")
-        var timeLimit: Double = 10
+        @Option(name: .customLong("time-limit"), help: "Seconds one canteen's routing may take at most (a guard against runaway).")
+        var timeLimit: Double = DayPlanner.defaultTimeGuard
 
         @Option(name: .customLong("fixtures-dir"), help: "Where the bundled data sets are.")
         var fixturesDirectory: String?

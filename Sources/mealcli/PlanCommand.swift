@@ -12,8 +12,8 @@ extension MealCLI {
         @Option(help: "The date (YYYY-MM-DD).")
         var date: String
 
-        @Option(name: .customLong("time-limit"), help: "Seconds the routing may take at most (a guard: the search stops on iteration counts).")
-        var timeLimit: Double = 10
+        @Option(name: .customLong("time-limit"), help: "Seconds one canteen's routing may take at most (a guard against runaway: the search stops on a work budget).")
+        var timeLimit: Double = DayPlanner.defaultTimeGuard
 
         @Option(help: "Random seed of the routing search.")
         var seed: UInt64 = 1

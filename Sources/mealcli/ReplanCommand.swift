@@ -15,7 +15,7 @@ extension MealCLI {
         @Option(help: "The date (YYYY-MM-DD).") var date: String
         @Option(name: .customLong("max-changes"), help: "At most this many diners may change.") var maxChanges: Int?
         @Option(help: "Random seed of the routing search.") var seed: UInt64 = 1
-        @Option(name: .customLong("time-limit"), help: "Routing time guard in seconds.") var timeLimit: Double = 10
+        @Option(name: .customLong("time-limit"), help: "Seconds one canteen's routing may take at most (a guard against runaway: the search stops on a work budget).") var timeLimit: Double = DayPlanner.defaultTimeGuard
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var operatorOptions: OperatorOptions
 

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import MealPlanner
+import MealRouting
 
 /// `mealcli bench solomon`: every instance of a benchmark folder, one after the other on one
 /// thread, compared with the reference distances.

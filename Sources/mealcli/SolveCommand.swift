@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import MealPlanner
+import MealRouting
 
 /// `mealcli solve FILE --format solomon`: solves one benchmark instance.
 struct SolveCommand: ParsableCommand {

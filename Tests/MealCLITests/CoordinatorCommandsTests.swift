@@ -11,7 +11,7 @@ final class CoordinatorCommandsTests: XCTestCase {
         let cli = try CLIRunner()
         XCTAssertEqual(try cli.run(["fixture", "--diners", "400", "--seed", "3", "--out", cli.path("sets/small")]).status, 0)
         XCTAssertEqual(try cli.run(["init", "--with-fixture", "small", "--fixtures-dir", cli.path("sets")]).status, 0)
-        let planned = try cli.run(["plan", "--date", date, "--time-limit", "600"])
+        let planned = try cli.run(["plan", "--date", date])
         XCTAssertEqual(planned.status, 0, planned.stderr)
         let queue = try DatabaseQueue(path: cli.path("meals.db"))
         defer { try? queue.close() }

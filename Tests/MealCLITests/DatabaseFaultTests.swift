@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import MealCore
+import MealRouting
 import XCTest
 
 /// Bad database files and a hostile file system: every case must end in a plain message and a

@@ -10,7 +10,7 @@ final class PlanCoordinationCommandsTests: XCTestCase {
         let cli = try CLIRunner()
         let fixtures = CLIRunner.packageRoot.appendingPathComponent("Fixtures").path
         XCTAssertEqual(try cli.run(["init", "--with-fixture", "yuehu", "--fixtures-dir", fixtures]).status, 0)
-        let planned = try cli.run(["plan", "--date", "2026-11-25", "--time-limit", "600"])
+        let planned = try cli.run(["plan", "--date", "2026-11-25"])
         XCTAssertEqual(planned.status, 0, planned.stderr)
 
         let clean = try cli.run(["check", "--date", "2026-11-25"])
@@ -22,7 +22,7 @@ final class PlanCoordinationCommandsTests: XCTestCase {
         XCTAssertEqual(single.status, 1)
         XCTAssertTrue(single.stderr.contains("2026-11-25 has only one plan version; a diff needs two"), single.stderr)
 
-        XCTAssertEqual(try cli.run(["plan", "--date", "2026-11-25", "--time-limit", "600"]).status, 0)
+        XCTAssertEqual(try cli.run(["plan", "--date", "2026-11-25"]).status, 0)
         let same = try cli.run(["diff", "--date", "2026-11-25"])
         XCTAssertEqual(same.status, 0, same.stderr)
         XCTAssertEqual(same.stdout, """

@@ -97,7 +97,7 @@ final class WelfareCommandsTests: XCTestCase {
         XCTAssertEqual(try cli.run(["import", "canteens", "canteens.csv"]).status, 0)
         XCTAssertEqual(try cli.run(["import", "diners", "diners.csv"]).status, 0)
         XCTAssertEqual(try cli.run(["outcome", "D2", "--date", "2026-11-24", "--status", "no_answer"]).status, 0)
-        let planned = try cli.run(["plan", "--date", "2026-11-25", "--time-limit", "600"])
+        let planned = try cli.run(["plan", "--date", "2026-11-25"])
         XCTAssertEqual(planned.status, 0, planned.stderr)
 
         let roster = try cli.run(["roster", "--date", "2026-11-25", "--canteen", "C01"])
@@ -116,7 +116,7 @@ final class WelfareCommandsTests: XCTestCase {
         try cli.write("couriers.csv", "id,name,canteen_id,vehicle,capacity,shift_start,shift_end\nK001,张建国,C01,ebike,10,10:30,13:30\n")
         XCTAssertEqual(try cli.run(["import", "diners", "diners-delivery.csv"]).status, 0)
         XCTAssertEqual(try cli.run(["import", "couriers", "couriers.csv"]).status, 0)
-        XCTAssertEqual(try cli.run(["plan", "--date", "2026-11-25", "--time-limit", "600"]).status, 0)
+        XCTAssertEqual(try cli.run(["plan", "--date", "2026-11-25"]).status, 0)
         let routes = try cli.run(["routes", "--date", "2026-11-25"])
         XCTAssertEqual(routes.status, 0, routes.stderr)
         XCTAssertTrue(routes.stdout.contains("昨日无人应答，请上门查看"), routes.stdout)

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import MealCore
+import MealRouting
 
 final class CSVEncodingTests: XCTestCase {
     func testUTF8WithBOMDecodesWithoutBOM() throws {

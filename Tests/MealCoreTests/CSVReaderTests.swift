@@ -1,5 +1,6 @@
 import XCTest
 @testable import MealCore
+import MealRouting
 
 final class CSVReaderTests: XCTestCase {
     private func parse(_ text: String, limits: CSVReader.Limits = .standard) throws -> [CSVRecord] {

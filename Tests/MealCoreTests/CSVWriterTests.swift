@@ -1,5 +1,6 @@
 import XCTest
 @testable import MealCore
+import MealRouting
 
 final class CSVWriterTests: XCTestCase {
     func testQuotesOnlyWhenNeeded() {

@@ -1,5 +1,6 @@
 import XCTest
 @testable import MealCore
+import MealRouting
 
 final class DistrictGeneratorTests: XCTestCase {
     /// Generated once per process: the presets are pure functions of their configuration.

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import MealCore
+import MealRouting
 
 /// Mutated registry files, many thousands of them: every import either succeeds or throws
 /// `ImportFailure` with at least one positioned issue, and a refused import writes nothing.

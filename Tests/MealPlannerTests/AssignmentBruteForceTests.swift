@@ -1,5 +1,6 @@
 import XCTest
 import MealCore
+import MealRouting
 @testable import MealPlanner
 
 /// Compares the flow-based assignment with an exhaustive search over small random districts.

@@ -38,7 +38,7 @@ final class CoordinationTests: XCTestCase {
             try editor.setLock(delivery.dinerID, locked: true)
             try editor.setCourierLock(round.courierID, locked: true)
         }
-        let outcome = try Replanner.replan(date: date, in: database, by: "test", maxChanges: nil, timeLimit: 600)
+        let outcome = try Replanner.replan(date: date, in: database, by: "test", maxChanges: nil)
         let replanned = outcome.plan
         for original in [sitter, delivery] {
             let kept = try XCTUnwrap(replanned.assignment(of: original.dinerID))
@@ -63,7 +63,7 @@ final class CoordinationTests: XCTestCase {
         let othersAfterAbsence = Replanner.changedDiners(from: before, to: afterAbsence).subtracting(own)
         XCTAssertLessThanOrEqual(othersAfterAbsence.count, 2, "the absence itself barely disturbs other diners: \(othersAfterAbsence)")
 
-        let replanned = try Replanner.replan(date: date, in: database, by: "test", maxChanges: 5, timeLimit: 600)
+        let replanned = try Replanner.replan(date: date, in: database, by: "test", maxChanges: 5)
         XCTAssertLessThanOrEqual(replanned.changed.count, 5)
         XCTAssertEqual(replanned.changed, Replanner.changedDiners(from: afterAbsence, to: replanned.plan))
         let beyondOwn = Replanner.changedDiners(from: before, to: replanned.plan).subtracting(own)

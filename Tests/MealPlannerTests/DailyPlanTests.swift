@@ -3,12 +3,12 @@ import MealCore
 @testable import MealPlanner
 
 /// The bundled district planned once per test run (seed 1, 2026-11-25, a Wednesday), shared by
-/// the tests that only read it. The time guard is generous: the search stops on its iteration
-/// counts, so the plan is the same on any machine and in debug builds.
+/// the tests that only read it. The search stops on its work budget, so the plan is the same on
+/// any machine and in debug builds.
 enum PlannedDistrict {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Fixtures/yuehu").path
-    static let settings = DayPlanner.Settings(seed: 1, timeLimit: 600, createdBy: "test")
+    static let settings = DayPlanner.Settings(seed: 1, createdBy: "test")
 
     static func loadedDistrict() throws -> AppDatabase {
         let database = try AppDatabase.inMemory()

@@ -1,3 +1,5 @@
+import MealRouting
+
 /// Name and phone material for the fixture: people, relatives, places and numbers that look
 /// like those in a Jiangxi district register.
 enum ChineseNames {

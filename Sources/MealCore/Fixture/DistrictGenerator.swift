@@ -1,3 +1,5 @@
+import MealRouting
+
 /// A generated data set: the canteens, their couriers and the diners of one or more districts.
 public struct District: Hashable, Sendable {
     /// Canteens in id order.

@@ -28,11 +28,16 @@ public struct DayPlan: Sendable, Equatable {
     public var assignments: [PlannedMeal]
     public var rounds: [CourierRound]
     public var unserved: [UnservedDiner]
+    /// Canteens whose routing the time guard stopped before the work budget was spent: their
+    /// rounds depend on how busy the machine was. Empty for a normal day.
+    public var searchCutShort: [String]
 
     public init(date: String, version: Int = 0, status: Status = .draft, service: String = "lunch",
                 parametersJSON: String, seed: UInt64, timeLimitSeconds: Double, createdAt: String,
                 createdBy: String, inputDigest: String = "", note: String = "",
-                provenance: PlanProvenance = .planned, assignments: [PlannedMeal], rounds: [CourierRound], unserved: [UnservedDiner]) {
+                provenance: PlanProvenance = .planned, assignments: [PlannedMeal], rounds: [CourierRound],
+                unserved: [UnservedDiner], searchCutShort: [String] = []) {
+        self.searchCutShort = searchCutShort
         self.date = date
         self.version = version
         self.status = status

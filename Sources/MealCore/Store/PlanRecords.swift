@@ -19,6 +19,8 @@ struct PlanRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var note: String
     /// `PlanProvenance.storedValue`.
     var provenance: String
+    /// Canteens whose routing the time guard stopped; GRDB stores the array as JSON text.
+    var searchCutShort: [String]
 
     enum CodingKeys: String, CodingKey {
         case id, date, service, version, status, parameters, seed, note, provenance
@@ -26,6 +28,7 @@ struct PlanRecord: Codable, FetchableRecord, MutablePersistableRecord {
         case createdAt = "created_at"
         case createdBy = "created_by"
         case inputDigest = "input_digest"
+        case searchCutShort = "search_cut_short"
     }
 
     enum Columns {
@@ -49,6 +52,7 @@ struct PlanRecord: Codable, FetchableRecord, MutablePersistableRecord {
         inputDigest = plan.inputDigest
         note = plan.note
         provenance = plan.provenance.storedValue
+        searchCutShort = plan.searchCutShort
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) {

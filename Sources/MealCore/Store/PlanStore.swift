@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// Reads and writes day plans inside a transaction the caller holds (`AppDatabase` opens it).
@@ -87,7 +88,8 @@ public enum PlanStore {
                        timeLimitSeconds: record.timeLimitSeconds, createdAt: record.createdAt,
                        createdBy: record.createdBy, inputDigest: record.inputDigest, note: record.note,
                        provenance: try record.decodedProvenance(), assignments: meals,
-                       rounds: rounds(trips: trips, meals: meals), unserved: unserved)
+                       rounds: rounds(trips: trips, meals: meals), unserved: unserved,
+                       searchCutShort: record.searchCutShort)
     }
 
     /// The couriers' rounds, in courier order, with each trip's stops in visiting order.

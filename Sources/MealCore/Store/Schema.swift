@@ -189,4 +189,12 @@ enum Schema {
             END
             """)
     }
+
+    /// Which canteens' routing the time guard stopped (a JSON array of canteen ids): a plan made
+    /// that way depends on machine load, and operators are told so.
+    static func v6SearchTimeGuard(_ db: Database) throws {
+        try db.alter(table: "plan") { t in
+            t.add(column: "search_cut_short", .text).notNull().defaults(to: "[]")
+        }
+    }
 }

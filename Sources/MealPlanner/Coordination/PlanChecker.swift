@@ -106,7 +106,7 @@ public enum PlanChecker {
 }
 
 /// One run of the checker: lookups built once, violations collected in order.
-private struct Inspection {
+struct Inspection {
     let plan: DayPlan
     let canteens: [Canteen]
     let parameters: PlanningParameters
@@ -360,47 +360,6 @@ private struct Inspection {
                 previousReturn = (number, returns)
             }
         }
-    }
-
-    /// Follows one trip door to door and returns when the courier can be back at the canteen.
-    mutating func replay(_ trip: CourierRound.Trip, number: Int, rider: Courier, depot: Canteen) -> Int {
-        let slack = PlanChecker.roundingSlack
-        let vehicle = TravelMode.courier(rider.vehicle)
-        var clock = trip.departSeconds
-        var here = depot.location
-        for stop in trip.stops {
-            stops[stop.dinerID, default: []].append((rider.id, number, stop.arrivalSeconds))
-            guard let person = diner[stop.dinerID] else {
-                report(.unknownReference, diner: stop.dinerID, courier: rider.id, canteen: depot.id,
-                       "\(rider.name)'s trip \(number) stops at diner \(stop.dinerID), who is not in the registry")
-                continue
-            }
-            let atDoor = clock + (model.seconds(from: here, to: person.location, by: vehicle) ?? 0)
-            if stop.arrivalSeconds + slack < atDoor {
-                report(.arrivalUnreachable, diner: person.id, courier: rider.id, canteen: depot.id,
-                       "\(rider.name) cannot be at \(person.name)'s door before \(OperatorText.clock(atDoor)) on trip \(number), "
-                           + "but the plan says \(OperatorText.clock(stop.arrivalSeconds))")
-            }
-            let inBox = atDoor - trip.departSeconds
-            if inBox > parameters.maxInBoxSeconds + slack {
-                report(.tooLongInBox, diner: person.id, courier: rider.id, canteen: depot.id,
-                       "\(person.name)'s meal reaches the door \(OperatorText.duration(inBox)) after \(rider.name)'s trip \(number) "
-                           + "leaves at \(OperatorText.clock(trip.departSeconds)) (limit \(OperatorText.duration(parameters.maxInBoxSeconds)))")
-            }
-            let window = person.window.map { ($0.start.seconds, $0.end.seconds) }
-                ?? (parameters.defaultWindowStart, parameters.defaultWindowEnd)
-            let windowText = OperatorText.window(window.0, window.1)
-            if stop.arrivalSeconds + slack < window.0 {
-                report(.outsideWindow, diner: person.id, courier: rider.id, canteen: depot.id,
-                       "\(person.name) is served at \(OperatorText.clock(stop.arrivalSeconds)), before the window \(windowText) opens")
-            } else if stop.arrivalSeconds > window.1 + slack {
-                report(.outsideWindow, diner: person.id, courier: rider.id, canteen: depot.id,
-                       "\(person.name) is served at \(OperatorText.clock(stop.arrivalSeconds)), after the window \(windowText) ends")
-            }
-            clock = max(atDoor, stop.arrivalSeconds) + parameters.serviceSeconds
-            here = person.location
-        }
-        return clock + (model.seconds(from: here, to: depot.location, by: vehicle) ?? 0)
     }
 
     /// Delivery assignments and round stops must describe the same deliveries: the roster and

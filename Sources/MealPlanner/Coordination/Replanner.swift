@@ -30,7 +30,7 @@ public enum Replanner {
     /// - Parameter maxChanges: at most this many diners may differ from the current version;
     ///   nil minimises changes first and travel second (the planner's continuity costs).
     public static func replan(date: String, in database: AppDatabase, by user: String, maxChanges: Int?,
-                              seed: UInt64 = 1, timeLimit: Double = 10) throws -> Outcome {
+                              seed: UInt64 = 1, timeLimit: Double = DayPlanner.defaultTimeGuard) throws -> Outcome {
         let context = try PlanEditing.context(database.planForEditing(date: date, baseVersion: nil))
         // The newest version the planner itself made: canteens whose rounds coordinators have
         // not touched since keep them; the others are routed again.

@@ -1,9 +1,9 @@
 import MealCore
+import MealRouting
 
-/// Times a courier's day from its stop order alone, the way the routing engine does: each trip
-/// leaves as late as is useful (no earlier than the meals are ready, the shift starts and the
-/// previous trip is back), a courier early for a window waits, and the meal must reach the door
-/// within the box limit. Coordinators' edits use it to re-time a round after a change.
+/// Times a courier's day from its stop order with the routing engine's rule (`TripTiming`), so a
+/// round a coordinator edited is timed exactly as the router would time it, and says which rules
+/// the timed round breaks. Coordinators' edits use it to re-time a round after a change.
 struct RoundTimetable {
     let courier: Courier
     let canteen: Canteen
@@ -24,10 +24,6 @@ struct RoundTimetable {
         model.seconds(from: from, to: to, by: .courier(courier.vehicle)) ?? 86_400
     }
 
-    func window(of diner: Diner) -> (start: Int, end: Int) {
-        diner.window.map { ($0.start.seconds, $0.end.seconds) } ?? (parameters.defaultWindowStart, parameters.defaultWindowEnd)
-    }
-
     /// - Parameter keepDepartures: departure times the trips had before an edit; a trip keeps
     ///   its time when it still works, so the diners already on it keep theirs.
     func time(_ trips: [[String]], keepDepartures: [Int] = []) -> Timed {
@@ -39,46 +35,56 @@ struct RoundTimetable {
     }
 
     private func time(_ trips: [[String]], departures: [Int]) -> Timed {
-        var timed: [CourierRound.Trip] = []
         var problems: [String] = []
-        var travelTotal = 0
-        var available = max(courier.shift.start.seconds, parameters.readySeconds)
-        for (tripIndex, stops) in trips.enumerated() where !stops.isEmpty {
-            let homes = stops.compactMap { diners[$0] }
-            guard homes.count == stops.count else { problems.append("unknown diner on trip \(tripIndex + 1)"); continue }
-            if stops.count > courier.capacity {
-                problems.append("trip \(tripIndex + 1) carries \(stops.count) meals in a box of \(courier.capacity)")
+        // Routing locations: 0 is the canteen, then the homes in the order they are visited.
+        var points = [canteen.location]
+        var stops: [RoutingStop] = []
+        var sequences: [[Int]] = []
+        for (tripIndex, ids) in trips.enumerated() {
+            let homes = ids.compactMap { diners[$0] }
+            guard homes.count == ids.count else {
+                problems.append("unknown diner on trip \(tripIndex + 1)")
+                sequences.append([])
+                continue
             }
-            // Leave late enough that the courier does not wait at the first door.
-            let firstLeg = travel(canteen.location, homes[0].location)
-            let usefulDeparture = tripIndex < departures.count ? departures[tripIndex] : window(of: homes[0]).start - firstLeg
-            let depart = max(available, usefulDeparture)
-            var clock = depart, here = canteen.location
+            if ids.count > courier.capacity {
+                problems.append("trip \(tripIndex + 1) carries \(ids.count) meals in a box of \(courier.capacity)")
+            }
+            sequences.append(homes.map { diner in
+                stops.append(parameters.routingStop(for: diner, location: points.count))
+                points.append(diner.location)
+                return stops.count - 1
+            })
+        }
+        let legs = { (from: Int, to: Int) in Double(travel(points[from], points[to])) }
+        let timed = TripTiming.trips(
+            sequences, stops: stops, vehicle: parameters.vehicleTiming(for: courier),
+            keptDepartures: departures.map { Seconds(Double($0)) }, travelTime: legs, distance: legs)
+        let tripNumbers = sequences.indices.filter { !sequences[$0].isEmpty }.map { $0 + 1 }
+        var rounds: [CourierRound.Trip] = []
+        var travelTotal = 0
+        for (number, trip) in zip(tripNumbers, timed) {
+            let depart = whole(trip.departure), back = whole(trip.returnTime)
             var stopTimes: [(dinerID: String, arrivalSeconds: Int)] = []
-            for diner in homes {
-                let leg = travel(here, diner.location)
-                travelTotal += leg
-                clock += leg
-                let arrival = clock
-                let (start, end) = window(of: diner)
-                let service = max(arrival, start)
+            for (position, s) in trip.stops.enumerated() {
+                let diner = diners[stops[s].name]!
+                let arrival = whole(trip.arrivals[position]), service = whole(trip.serviceStarts[position])
+                let end = whole(stops[s].timeWindow.latest)
                 if service > end { problems.append("\(diner.name) at \(OperatorText.minuteClock(service)) after the window ends at \(OperatorText.minuteClock(end))") }
                 if arrival - depart > parameters.maxInBoxSeconds {
                     problems.append("\(diner.name)'s meal \((arrival - depart + 59) / 60) min in the box")
                 }
                 stopTimes.append((diner.id, service))
-                clock = service + parameters.serviceSeconds
-                here = diner.location
             }
-            let back = travel(here, canteen.location)
-            travelTotal += back
-            clock += back
-            if clock > courier.shift.end.seconds { problems.append("trip \(tripIndex + 1) back at \(OperatorText.minuteClock(clock)), after the shift") }
-            timed.append(CourierRound.Trip(departSeconds: depart, returnSeconds: clock, stops: stopTimes))
-            available = clock
+            if back > courier.shift.end.seconds { problems.append("trip \(number) back at \(OperatorText.minuteClock(back)), after the shift") }
+            travelTotal += whole(trip.distance.value)
+            rounds.append(CourierRound.Trip(departSeconds: depart, returnSeconds: back, stops: stopTimes))
         }
-        return Timed(trips: timed, travelSeconds: travelTotal, problems: problems)
+        return Timed(trips: rounds, travelSeconds: travelTotal, problems: problems)
     }
+
+    private func whole(_ time: Seconds) -> Int { whole(time.value) }
+    private func whole(_ value: Double) -> Int { Int(value.rounded()) }
 
     /// The cheapest place for `dinerID` in the round (any trip and position, or a new trip at
     /// the end); nil when no place keeps the round feasible, unless `allowInfeasible`.
@@ -94,7 +100,7 @@ struct RoundTimetable {
                 candidates.append(changed)
             }
         }
-        if trips.count < CanteenRouting.maxTrips { candidates.append(trips + [[dinerID]]) }
+        if trips.count < PlanningParameters.maxTripsPerCourier { candidates.append(trips + [[dinerID]]) }
         for candidate in candidates {
             let timed = time(candidate)
             guard timed.isFeasible || allowInfeasible else { continue }

@@ -1,5 +1,6 @@
 import Foundation
 import MealCore
+import MealRouting
 
 /// Builds and solves one canteen's delivery rounds: the canteen is the depot, its couriers
 /// working that day are the vehicles, its delivery diners the stops.
@@ -9,6 +10,8 @@ struct CanteenRouting: Sendable {
         /// Diner ids the rounds could not take.
         var unrouted: [String]
         var travelSeconds: Double
+        /// The time guard, not the work budget, ended the search: the rounds depend on machine load.
+        var cutShort = false
     }
 
     let canteen: Canteen
@@ -19,9 +22,6 @@ struct CanteenRouting: Sendable {
     let previous: [String: PreviousPlacement]
     /// Diners whose placement a coordinator locked, with their courier and trip position kept.
     let pinnedCourier: [String: String]
-
-    /// Per-trip limit on how many times a courier may go out; four trips fill any lunch shift.
-    static let maxTrips = 4
 
     func problem(for diners: [Diner]) -> RoutingProblem {
         let points = [canteen.location] + diners.map(\.location)
@@ -38,13 +38,10 @@ struct CanteenRouting: Sendable {
             RoutingVehicle(
                 name: courier.id, depot: 0, kind: kinds.firstIndex(of: courier.vehicle)!,
                 capacity: Load(courier.capacity),
-                shift: RoutingTimeWindow(Seconds(Double(courier.shift.start.seconds)), Seconds(Double(courier.shift.end.seconds))),
-                maxTrips: Self.maxTrips)
+                shift: parameters.courierShift(courier), maxTrips: PlanningParameters.maxTripsPerCourier)
         }
         let radius = Double(parameters.radiusSeconds)
         let stops = diners.enumerated().map { index, diner in
-            let window = diner.window.map { ($0.start.seconds, $0.end.seconds) }
-                ?? (parameters.defaultWindowStart, parameters.defaultWindowEnd)
             // Compatibility: only couriers whose direct trip is inside the circle.
             let allowed = couriers.indices.filter { v in
                 routingKinds[vehicles[v].kind].travelTimes[0, index + 1] <= radius
@@ -52,13 +49,15 @@ struct CanteenRouting: Sendable {
             let last = previous[diner.id]
             let preferred = last?.courierID.flatMap { id in couriers.firstIndex { $0.id == id } }
             let pinned = pinnedCourier[diner.id].flatMap { id in couriers.firstIndex { $0.id == id } }
-            return RoutingStop(
-                name: diner.id, location: index + 1, demand: 1, serviceTime: Seconds(Double(parameters.serviceSeconds)),
-                timeWindow: RoutingTimeWindow(Seconds(Double(window.0)), Seconds(Double(window.1))),
-                // A stop a coordinator pinned to a courier must be served by it, not traded away.
-                isOptional: pinned == nil, priority: Double(diner.priority.rawValue + 1),
-                allowedVehicles: allowed, pinnedVehicle: pinned, preferredVehicle: preferred,
-                usualArrival: last?.arrivalSeconds.map { Seconds(Double($0)) })
+            var stop = parameters.routingStop(for: diner, location: index + 1)
+            // A stop a coordinator pinned to a courier must be served by it, not traded away.
+            stop.isOptional = pinned == nil
+            stop.priority = Double(diner.priority.rawValue + 1)
+            stop.allowedVehicles = allowed
+            stop.pinnedVehicle = pinned
+            stop.preferredVehicle = preferred
+            stop.usualArrival = last?.arrivalSeconds.map { Seconds(Double($0)) }
+            return stop
         }
         return RoutingProblem(
             depots: [RoutingDepot(name: canteen.id, location: 0, mealsReadyAt: Seconds(Double(parameters.readySeconds)))],
@@ -68,12 +67,14 @@ struct CanteenRouting: Sendable {
                                arrivalDeviationPerSecond: 0.1))
     }
 
+    /// - Parameter timeLimit: a guard against runaway only; the search ends on its work budget.
     func solve(_ diners: [Diner], seed: UInt64, timeLimit: Double) throws -> Outcome {
         guard !diners.isEmpty else { return Outcome(rounds: [], unrouted: [], travelSeconds: 0) }
         guard !couriers.isEmpty else { return Outcome(rounds: [], unrouted: diners.map(\.id), travelSeconds: 0) }
         let problem = problem(for: diners)
-        // The search stops on iteration counts, so the same input and seed give the same rounds;
-        // the time limit only guards against a pathological case.
+        // The search stops on a work budget that grows with the deliveries, so the same input and
+        // seed give the same rounds on an idle or busy machine; the time limit only guards
+        // against runaway, and the plan records when it fired.
         let solution = try RoutingSolver.solve(problem, parameters: SolverParameters(
             seed: seed, timeLimit: timeLimit, maxIterations: 20 * diners.count + 400,
             maxIterationsWithoutImprovement: 10 * diners.count + 200))
@@ -91,6 +92,6 @@ struct CanteenRouting: Sendable {
                 }))
         }
         return Outcome(rounds: rounds, unrouted: solution.unservedStops.map { diners[$0].id },
-                       travelSeconds: solution.cost.distance.value)
+                       travelSeconds: solution.cost.distance.value, cutShort: solution.statistics.reachedTimeLimit)
     }
 }

@@ -5,16 +5,20 @@ import MealCore
 /// delivery rounds, and a second chance at another canteen for deliveries the rounds could not
 /// take. The result is a `DayPlan` ready to be stored as a new version.
 public struct DayPlanner: Sendable {
+    /// The default time guard: far above what any canteen's search takes on the bundled district
+    /// or the city preset, even in a debug build on a busy machine.
+    public static let defaultTimeGuard: Double = 300
+
     public struct Settings: Sendable {
         public var parameters: PlanningParameters
         public var seed: UInt64
-        /// Wall-clock guard for the routing, in seconds. The search itself stops on iteration
-        /// counts (so the same data and seed give the same plan, on any machine); each canteen
-        /// gets a share of this guard, at least half a second, that a normal day never reaches.
+        /// Wall-clock guard for each canteen's routing, in seconds. The search itself stops on a
+        /// work budget (so the same data and seed give the same plan on an idle or busy machine);
+        /// the guard only stops a runaway search, and the plan records the canteens it cut short.
         public var timeLimit: Double
         public var createdBy: String
 
-        public init(parameters: PlanningParameters = .standard, seed: UInt64 = 1, timeLimit: Double = 10,
+        public init(parameters: PlanningParameters = .standard, seed: UInt64 = 1, timeLimit: Double = DayPlanner.defaultTimeGuard,
                     createdBy: String = ChangeClock.loginUser) {
             self.parameters = parameters
             self.seed = seed
@@ -91,12 +95,11 @@ public struct DayPlanner: Sendable {
         }
 
         // Canteens are independent, so they are routed in parallel; each has its own seed, so
-        // the result does not depend on which thread ran it.
-        let totalStops = max(1, deliveries.reduce(0) { $0 + $1.count })
-        let cores = Double(max(1, ProcessInfo.processInfo.activeProcessorCount))
+        // the result does not depend on which thread ran it. Each search ends on its own work
+        // budget; the time limit is the same whole guard for every canteen, not a share of it,
+        // so the load on the machine never decides where a search stops.
         let jobs = canteens.indices.map { index in
-            (routing: routing(index), diners: deliveries[index], seed: settings.seed &+ UInt64(index),
-             limit: max(0.5, settings.timeLimit * cores * Double(deliveries[index].count) / Double(totalStops)))
+            (routing: routing(index), diners: deliveries[index], seed: settings.seed &+ UInt64(index))
         }
         let kept = keptRounds(current, deliveries: deliveries, workingCouriers: workingCouriers,
                                dinerByID: dinerByID, model: model)
@@ -104,7 +107,7 @@ public struct DayPlanner: Sendable {
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
             if let outcome = kept[index] { return results.store(index, .success(outcome)) }
             let job = jobs[index]
-            results.store(index, Result { try job.routing.solve(job.diners, seed: job.seed, timeLimit: job.limit) })
+            results.store(index, Result { try job.routing.solve(job.diners, seed: job.seed, timeLimit: settings.timeLimit) })
         }
         var routed = try results.values()
 
@@ -112,6 +115,7 @@ public struct DayPlanner: Sendable {
         // the circle that make the diet and still have kitchen room, nearest courier first.
         var unservedExtra: [UnservedDiner] = []
         var moved: [String: Int] = [:]  // diner id → canteen index it moved to
+        var rerouteCutShort = Set<Int>()
         let unrouted = routed.enumerated().flatMap { index, outcome in outcome.unrouted.map { (index, $0) } }
             .sorted { (dinerByID[$0.1]!.priority, $1.1) > (dinerByID[$1.1]!.priority, $0.1) }
         for (home, dinerID) in unrouted {
@@ -128,7 +132,8 @@ public struct DayPlanner: Sendable {
             for link in candidates.prefix(3) {
                 let attempt = try routing(link.canteen).solve(deliveries[link.canteen] + [diner],
                                                               seed: settings.seed &+ UInt64(link.canteen),
-                                                              timeLimit: max(0.5, settings.timeLimit / 10))
+                                                              timeLimit: settings.timeLimit)
+                if attempt.cutShort { rerouteCutShort.insert(link.canteen) }
                 if attempt.unrouted.isEmpty {
                     deliveries[link.canteen].append(diner)
                     mealsAt[link.canteen] += 1
@@ -178,6 +183,7 @@ public struct DayPlanner: Sendable {
         let unserved = (assignment.unserved.map { UnservedDiner(dinerID: $0.diner.id, reason: $0.reason, detail: $0.detail) }
             + unservedExtra + cancelledMeals(day)).sorted { $0.dinerID < $1.dinerID }
         let rounds = (lockedRounds + routed.flatMap(\.rounds)).sorted { $0.courierID < $1.courierID }
+        let cutShort = canteens.indices.filter { routed[$0].cutShort || rerouteCutShort.contains($0) }.map { canteens[$0].id }
 
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
@@ -185,7 +191,8 @@ public struct DayPlanner: Sendable {
         let plan = DayPlan(date: day.date ?? "", parametersJSON: parametersJSON, seed: settings.seed,
                            timeLimitSeconds: settings.timeLimit, createdAt: ChangeClock.timestamp(),
                            createdBy: settings.createdBy, note: "planned", provenance: .planned,
-                           assignments: meals, rounds: rounds, unserved: unserved)
+                           assignments: meals, rounds: rounds, unserved: unserved,
+                           searchCutShort: cutShort)
         return Outcome(plan: plan, assignment: assignment, reroutedToOtherCanteen: moved.count,
                        courierTravelSeconds: routed.reduce(0) { $0 + $1.travelSeconds })
     }

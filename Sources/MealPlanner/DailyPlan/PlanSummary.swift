@@ -26,6 +26,8 @@ public struct PlanSummary: Sendable {
     public var deliveryWithHistory: Int
     public var keptCourier: Int
     public var arrivalWithin15Minutes: Int
+    /// Names of the canteens whose rounds the time guard cut short.
+    public var cutShortCanteens: [String]
 
     public init(plan: DayPlan, canteens: [Canteen], previous: [String: PlannedMeal],
                 courierTravelSeconds: Int) {
@@ -39,6 +41,7 @@ public struct PlanSummary: Sendable {
         unservedByReason = reasons.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         couriersUsed = plan.rounds.filter { !$0.trips.isEmpty }.count
         trips = plan.rounds.reduce(0) { $0 + $1.trips.count }
+        cutShortCanteens = plan.searchCutShort.map { id in canteens.first { $0.id == id }.map { "\($0.name) (\(id))" } ?? id }
         self.courierTravelSeconds = courierTravelSeconds
         longestInBoxSeconds = plan.rounds.flatMap(\.trips).flatMap { trip in
             trip.stops.map { $0.arrivalSeconds - trip.departSeconds }
@@ -88,6 +91,10 @@ public struct PlanSummary: Sendable {
             lines.append(String(format: "  continuity of deliveries: %.1f%% keep their courier, %.1f%% arrive within 15 min of last time",
                                 100 * Double(keptCourier) / Double(deliveryWithHistory),
                                 100 * Double(arrivalWithin15Minutes) / Double(deliveryWithHistory)))
+        }
+        if !cutShortCanteens.isEmpty {
+            lines.append("  rounds cut short by the time limit (planning again may give other rounds): "
+                         + cutShortCanteens.joined(separator: ", "))
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -8,7 +8,7 @@ struct RouteExchangeCrossover {
     let model: SearchModel
 
     func offspring(
-        _ first: [[Int]], _ second: [[Int]], scratch state: SearchState, rng: inout Xoshiro256StarStar
+        _ first: [[Int]], _ second: [[Int]], scratch state: SearchState, rng: inout SeededGenerator
     ) -> [[Int]] {
         let routesA = first.indices.filter { !first[$0].isEmpty }
         let routesB = second.indices.filter { !second[$0].isEmpty }

@@ -31,7 +31,7 @@ final class LocalSearch {
     }
 
     /// Improves `state` until no operator finds an improving move.
-    func run(_ state: SearchState, rng: inout Xoshiro256StarStar) {
+    func run(_ state: SearchState, rng: inout SeededGenerator) {
         rng.shuffle(&order)
         clock += 1
         for r in 0..<model.routeCount { routeModifiedAt[r] = clock }

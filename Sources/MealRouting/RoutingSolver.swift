@@ -21,10 +21,14 @@ public enum RoutingSolver {
         let model = SearchModel(problem, neighbourCount: searchParameters.neighbourCount)
         let search = GeneticSearch(model: model, parameters: searchParameters)
         let found = search.run(stoppingCriterion: stoppingCriterion)
+        // The time limit is checked on every iteration, so the search ran that long only if it fired.
+        let searchSeconds = Date().timeIntervalSince(start)
+        let reachedTimeLimit = parameters.timeLimit.map { searchSeconds >= $0 } ?? false
         let (routes, feasible) = found.isFeasible ? (found.routes, true) : dropUntilFeasible(found.routes, model)
         let solution = makeSolution(
             problem, model: model, routes: routes, isFeasible: feasible,
-            statistics: SolverStatistics(iterations: search.iterations, seconds: Date().timeIntervalSince(start)))
+            statistics: SolverStatistics(iterations: search.iterations, seconds: Date().timeIntervalSince(start),
+                                         reachedTimeLimit: reachedTimeLimit))
         #if DEBUG
         let violations = FeasibilityChecker.violations(of: solution, for: problem)
         assert(!solution.isFeasible || violations.isEmpty, "solver returned an infeasible plan: \(violations)")

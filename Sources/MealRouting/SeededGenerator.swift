@@ -1,15 +1,18 @@
-/// A xoshiro256** pseudo-random generator seeded through SplitMix64.
+/// A xoshiro256** pseudo-random generator seeded through SplitMix64, shared by the routing search
+/// and the fixture generator.
 ///
-/// The fixture must come out byte-identical for a given seed on every platform and Swift
-/// release, so everything that turns raw bits into numbers lives here too: the standard
-/// library's `random(in:using:)` algorithms are not promised to stay the same across releases.
+/// The solver and the fixture must give the same answer for the same seed on every platform and
+/// Swift release, which neither `SystemRandomNumberGenerator` nor the standard library's
+/// `random(in:using:)` algorithms promise; so everything that turns raw bits into numbers lives
+/// here too.
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
-    private var state: (UInt64, UInt64, UInt64, UInt64)
+    private var s0: UInt64, s1: UInt64, s2: UInt64, s3: UInt64
 
     /// Creates a generator for one independent stream of a seed. Different `stream` values give
     /// unrelated sequences, so that one part of the fixture can change its draws without
-    /// shifting the draws of every other part.
+    /// shifting the draws of every other part; stream 0 is the plain seed.
     public init(seed: UInt64, stream: UInt64 = 0) {
+        // SplitMix64 spreads a small seed over the whole state.
         var mixer = seed ^ (stream &* 0xD1B5_4A32_D192_ED03)
         func splitMix() -> UInt64 {
             mixer &+= 0x9E37_79B9_7F4A_7C15
@@ -18,30 +21,41 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
             z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
             return z ^ (z >> 31)
         }
-        state = (splitMix(), splitMix(), splitMix(), splitMix())
+        s0 = splitMix(); s1 = splitMix(); s2 = splitMix(); s3 = splitMix()
         // SplitMix64 never yields four zero words in a row, but xoshiro would be stuck at zero.
-        if state == (0, 0, 0, 0) { state.0 = 1 }
+        if s0 == 0 && s1 == 0 && s2 == 0 && s3 == 0 { s0 = 1 }
     }
 
+    @inline(__always)
     public mutating func next() -> UInt64 {
-        let result = rotateLeft(state.1 &* 5, 7) &* 9
-        let shifted = state.1 << 17
-        state.2 ^= state.0
-        state.3 ^= state.1
-        state.1 ^= state.2
-        state.0 ^= state.3
-        state.2 ^= shifted
-        state.3 = rotateLeft(state.3, 45)
+        let result = ((s1 &* 5) << 7 | (s1 &* 5) >> 57) &* 9
+        let t = s1 << 17
+        s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3
+        s2 ^= t
+        s3 = (s3 << 45) | (s3 >> 19)
         return result
     }
 
-    private func rotateLeft(_ value: UInt64, _ count: UInt64) -> UInt64 {
-        (value << count) | (value >> (64 - count))
+    /// Uniform integer in `0..<bound` (multiply-shift, without the generic `Range` machinery of
+    /// the standard library; the bias is below 2^-32 for the bounds used here).
+    @inline(__always)
+    public mutating func below(_ bound: Int) -> Int {
+        precondition(bound > 0)
+        return Int(next().multipliedFullWidth(by: UInt64(bound)).high)
     }
 
     /// A uniform double in [0, 1) with 53 random bits.
+    @inline(__always)
     public mutating func unit() -> Double {
         Double(next() >> 11) * 0x1.0p-53
+    }
+
+    /// Fisher–Yates shuffle in place.
+    public mutating func shuffle<T>(_ array: inout [T]) {
+        guard array.count > 1 else { return }
+        for i in stride(from: array.count - 1, to: 0, by: -1) {
+            array.swapAt(i, below(i + 1))
+        }
     }
 
     /// A uniform double in `range`.
@@ -49,7 +63,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
         range.lowerBound + unit() * (range.upperBound - range.lowerBound)
     }
 
-    /// A uniform integer in `range` (multiply-shift; the bias is below 2^-32 for fixture-sized ranges).
+    /// A uniform integer in `range`.
     public mutating func int(_ range: ClosedRange<Int>) -> Int {
         let width = UInt64(range.upperBound - range.lowerBound) + 1
         return range.lowerBound + Int(next().multipliedFullWidth(by: width).high)
@@ -61,8 +75,8 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
     /// An approximately standard normal value (Irwin–Hall sum of four uniforms, rescaled).
     ///
     /// Avoids `log`/`cos`, whose last bits differ between C libraries, and is bounded at about
-    /// ±3.5 standard deviations, which keeps the Gaussian part of the layout free of wild points
-    /// (the fixture adds its far-away diners on purpose instead).
+    /// ±3.5 standard deviations, which keeps the Gaussian part of the fixture's layout free of
+    /// wild points (the fixture adds its far-away diners on purpose instead).
     public mutating func gaussian() -> Double {
         let sum = unit() + unit() + unit() + unit()
         return (sum - 2) * 1.732_050_807_568_877_2

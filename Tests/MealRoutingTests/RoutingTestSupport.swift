@@ -1,4 +1,4 @@
-import MealPlanner
+@testable import MealRouting
 import XCTest
 
 /// Small random problems for the routing tests, built from a seed so failures reproduce.
@@ -9,7 +9,7 @@ enum RoutingFixtures {
         seed: UInt64, stops stopCount: Int, vehicles vehicleCount: Int, capacity: Int = 6, maxTrips: Int = 1,
         maxTimeInBox: Seconds? = Seconds(2700)
     ) -> RoutingProblem {
-        var rng = Xoshiro256StarStar(seed: seed)
+        var rng = SeededGenerator(seed: seed)
         var points: [(x: Double, y: Double)] = [(0, 0)]
         for _ in 0..<stopCount {
             points.append((Double(rng.below(6000)) - 3000, Double(rng.below(6000)) - 3000))

@@ -1,4 +1,4 @@
-import MealPlanner
+@testable import MealRouting
 import XCTest
 
 final class RoutingFleetTests: XCTestCase {

@@ -6,7 +6,7 @@ import Foundation
 final class GeneticSearch {
     let model: SearchModel
     let parameters: SolverParameters
-    private var rng: Xoshiro256StarStar
+    private var rng: SeededGenerator
     private let state: SearchState
     private let localSearch: LocalSearch
     private let crossover: RouteExchangeCrossover
@@ -24,7 +24,7 @@ final class GeneticSearch {
     init(model: SearchModel, parameters: SolverParameters) {
         self.model = model
         self.parameters = parameters
-        rng = Xoshiro256StarStar(seed: parameters.seed)
+        rng = SeededGenerator(seed: parameters.seed)
         penalties = GeneticSearch.initialPenalties(model)
         state = SearchState(model: model, penalties: penalties)
         localSearch = LocalSearch(model: model)

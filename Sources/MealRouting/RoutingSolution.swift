@@ -95,9 +95,13 @@ public struct CostBreakdown: Sendable, Equatable {
 public struct SolverStatistics: Sendable, Equatable {
     public var iterations: Int
     public var seconds: Double
+    /// Whether the wall-clock limit, not the iteration budget, ended the search: then the result
+    /// depends on how fast the machine was.
+    public var reachedTimeLimit: Bool
 
-    public init(iterations: Int = 0, seconds: Double = 0) {
+    public init(iterations: Int = 0, seconds: Double = 0, reachedTimeLimit: Bool = false) {
         self.iterations = iterations
         self.seconds = seconds
+        self.reachedTimeLimit = reachedTimeLimit
     }
 }

@@ -1,4 +1,4 @@
-import MealPlanner
+@testable import MealRouting
 import XCTest
 
 final class RoutingConstraintTests: XCTestCase {
@@ -151,7 +151,7 @@ final class RoutingConstraintTests: XCTestCase {
 
     /// Summaries of segments agree with replaying the schedule stop by stop.
     func testDurationSegmentsMatchPlainSimulation() {
-        var rng = Xoshiro256StarStar(seed: 11)
+        var rng = SeededGenerator(seed: 11)
         for _ in 0..<200 {
             let count = 1 + rng.below(6)
             let windows = (0..<count).map { _ -> (Double, Double) in

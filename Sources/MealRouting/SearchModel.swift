@@ -31,6 +31,7 @@ final class SearchModel: @unchecked Sendable {
     let vehicleTripCount: [Int]
     let departureSegment: [DurationSegment]
     let returnSegment: [DurationSegment]
+    let vehicleTiming: [VehicleTiming]
     let lockedPrefix: [[Int]]
     /// Route slots: every vehicle has `maxTrips` consecutive slots, one per trip.
     let firstRouteOfVehicle: [Int]
@@ -102,6 +103,10 @@ final class SearchModel: @unchecked Sendable {
         }
         returnSegment = vehicles.map { vehicle in
             .depot(service: vehicle.reloadTime.value, window: (vehicle.shift.earliest.value, vehicle.shift.latest.value))
+        }
+        vehicleTiming = vehicles.map { vehicle in
+            VehicleTiming(depotLocation: problem.depots[vehicle.depot].location, shift: vehicle.shift,
+                          mealsReadyAt: problem.depots[vehicle.depot].mealsReadyAt, reloadTime: vehicle.reloadTime)
         }
         lockedPrefix = vehicles.map(\.lockedPrefix)
         var profiles: [String: Int] = [:]
