@@ -17,7 +17,10 @@ let package = Package(
     ],
     targets: [
         // The routing engine knows nothing of diners, canteens or SQLite: Foundation only.
-        .target(name: "MealRouting"),
+        // The search runs hundreds of thousands of moves a day: an unoptimised engine is tens of
+        // times slower, which would make debug builds and the test suite plan with a different
+        // amount of patience than operators' release builds. So it is optimised in every build.
+        .target(name: "MealRouting", swiftSettings: [.unsafeFlags(["-O"])]),
         .target(
             name: "MealCore",
             dependencies: [
@@ -32,7 +35,9 @@ let package = Package(
                 "MealCore",
                 "MealRouting",
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            // The assignment and the routing glue plan whole districts in the tests too.
+            swiftSettings: [.unsafeFlags(["-O"])]
         ),
         .executableTarget(
             name: "mealcli",

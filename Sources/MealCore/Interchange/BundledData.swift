@@ -1,5 +1,3 @@
-import GRDB
-
 /// A data set as three interchange files in one folder: canteens.csv, couriers.csv, diners.csv.
 public enum BundledData {
     public static let fileNames = ["canteens.csv", "couriers.csv", "diners.csv"]
@@ -12,10 +10,6 @@ public enum BundledData {
         let canteens = try ParsedImport<Canteen>(path: base + "canteens.csv")
         let couriers = try ParsedImport<Courier>(path: base + "couriers.csv")
         let diners = try ParsedImport<Diner>(path: base + "diners.csv")
-        return try database.write { db in
-            [try canteens.apply(db, dryRun: false, by: user),
-             try couriers.apply(db, dryRun: false, by: user),
-             try diners.apply(db, dryRun: false, by: user)]
-        }
+        return try database.importRegistry(canteens, couriers, diners, by: user)
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// What an import of welfare-check outcomes did.
 public struct OutcomeImportSummary: Sendable {
@@ -39,7 +38,7 @@ public enum OutcomeImport {
     public static func importBytes(_ bytes: [UInt8], fileName: String, into database: AppDatabase,
                                    by user: String = ChangeClock.loginUser) throws -> OutcomeImportSummary {
         let parsed = try ParsedOutcomes(bytes: bytes, fileName: fileName, defaultRecorder: user)
-        return try database.write { db in try parsed.apply(db, by: user) }
+        return try database.importOutcomes(parsed, by: user)
     }
 }
 
@@ -94,30 +93,5 @@ struct ParsedOutcomes {
         self.rows = rows.sorted { ($0.outcome.date, $0.line) < ($1.outcome.date, $1.line) }
         self.issues = issues
         self.warnings = warnings
-    }
-
-    func apply(_ db: Database, by user: String) throws -> OutcomeImportSummary {
-        var issues = self.issues
-        let knownDiners = try AppDatabase.registryIDs(in: Diner.tableName, db)
-        for (line, outcome) in rows where !knownDiners.contains(outcome.dinerID) {
-            issues.append(ImportIssue(file: fileName, line: line, column: "diner_id", message: "no diner with this id",
-                                      value: outcome.dinerID))
-        }
-        if !issues.isEmpty {
-            throw ImportFailure(file: fileName, issues: issues.sorted { $0.line < $1.line })
-        }
-        var summary = OutcomeImportSummary(file: fileName, encoding: encoding, warnings: warnings)
-        for (_, outcome) in rows {
-            let recorded = try WelfareChecks.record(outcome, by: user, db)
-            summary.outcomes += 1
-            if recorded.replaced != nil { summary.replaced += 1 }
-            summary.openedAlerts += recorded.openedAlerts
-            summary.withdrawnAlerts += recorded.withdrawnAlerts
-            if recorded.dinerHospitalized { summary.hospitalizedDiners.append(outcome.dinerID) }
-        }
-        try AppDatabase.logChange(db, by: user, action: "import outcomes", subject: fileName,
-                                  detail: "\(summary.outcomes) outcomes (\(summary.replaced) replaced), "
-                                      + "\(summary.openedAlerts.count) alerts opened")
-        return summary
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// What an import did (or, in a dry run, would do).
 public struct ImportSummary: Sendable {
@@ -39,10 +38,7 @@ public enum RegistryImport {
         by user: String = ChangeClock.loginUser
     ) throws -> ImportSummary {
         let parsed = try ParsedImport<R>(path: path)
-        if dryRun {
-            return try database.read { db in try parsed.apply(db, dryRun: true, by: user) }
-        }
-        return try database.write { db in try parsed.apply(db, dryRun: false, by: user) }
+        return try database.importRegistry(parsed, dryRun: dryRun, by: user)
     }
 
     /// The same as `importFile`, from bytes already in memory; `fileName` names them in messages.
@@ -51,10 +47,7 @@ public enum RegistryImport {
         by user: String = ChangeClock.loginUser
     ) throws -> ImportSummary {
         let parsed = try ParsedImport<R>(bytes: bytes, fileName: fileName)
-        if dryRun {
-            return try database.read { db in try parsed.apply(db, dryRun: true, by: user) }
-        }
-        return try database.write { db in try parsed.apply(db, dryRun: false, by: user) }
+        return try database.importRegistry(parsed, dryRun: dryRun, by: user)
     }
 }
 
@@ -110,39 +103,4 @@ public struct ParsedImport<R: RegistryRecord> {
     }
 
     public var recordCount: Int { records.count }
-
-    public func apply(_ db: Database, dryRun: Bool, by user: String) throws -> ImportSummary {
-        var issues: [ImportIssue] = []
-        var knownIDs: [String: Set<String>] = [:]
-        for (line, record) in records {
-            for reference in record.references {
-                if knownIDs[reference.table] == nil {
-                    knownIDs[reference.table] = try AppDatabase.registryIDs(in: reference.table, db)
-                }
-                if !knownIDs[reference.table]!.contains(reference.id) {
-                    issues.append(ImportIssue(file: fileName, line: line, column: reference.column,
-                                              message: "no \(reference.table) with this id", value: reference.id))
-                }
-            }
-        }
-        if !issues.isEmpty { throw ImportFailure(file: fileName, issues: issues) }
-
-        var summary = ImportSummary(fileKind: R.fileKind, file: fileName, encoding: encoding, dryRun: dryRun,
-                                    warnings: warnings)
-        let existing = Dictionary(uniqueKeysWithValues: try R.fetchAll(db).map { ($0.id, $0) })
-        for (_, record) in records {
-            switch existing[record.id] {
-            case nil: summary.inserted += 1
-            case let old? where old == record: summary.unchanged += 1; continue
-            default: summary.updated += 1
-            }
-            if !dryRun { try record.upsert(db) }
-        }
-        if !dryRun {
-            try AppDatabase.logChange(
-                db, by: user, action: "import \(R.fileKind)", subject: fileName,
-                detail: "\(summary.inserted) new, \(summary.updated) updated, \(summary.unchanged) unchanged")
-        }
-        return summary
-    }
 }

@@ -83,8 +83,7 @@ public enum PlanChecker {
                                   parameters: PlanningParameters, day: ServiceDay,
                                   model: (any TravelModel)? = nil) -> [PlanViolation] {
         var inspection = Inspection(plan: plan, canteens: canteens, couriers: couriers, diners: diners,
-                                    parameters: parameters, day: day,
-                                    model: model ?? GreatCircleTravelModel(parameters: parameters))
+                                    context: DayContext(day: day, parameters: parameters, travel: model))
         inspection.checkWhoEats()
         inspection.checkAssignments()
         inspection.checkCapacities()
@@ -109,9 +108,10 @@ public enum PlanChecker {
 struct Inspection {
     let plan: DayPlan
     let canteens: [Canteen]
-    let parameters: PlanningParameters
-    let day: ServiceDay
-    let model: any TravelModel
+    let context: DayContext
+    var parameters: PlanningParameters { context.parameters }
+    var day: ServiceDay { context.day }
+    var model: any TravelModel { context.travel }
     let diner: [String: Diner]
     let canteen: [String: Canteen]
     let courier: [String: Courier]
@@ -121,13 +121,10 @@ struct Inspection {
     /// Where each diner is on the courier rounds, filled by `checkRounds`.
     var stops: [String: [(courierID: String, trip: Int, arrival: Int)]] = [:]
 
-    init(plan: DayPlan, canteens: [Canteen], couriers: [Courier], diners: [Diner], parameters: PlanningParameters,
-         day: ServiceDay, model: any TravelModel) {
+    init(plan: DayPlan, canteens: [Canteen], couriers: [Courier], diners: [Diner], context: DayContext) {
         self.plan = plan
         self.canteens = canteens
-        self.parameters = parameters
-        self.day = day
-        self.model = model
+        self.context = context
         allDiners = diners
         // A registry never holds an id twice; if a caller's list does, the first wins rather
         // than the checker trapping.

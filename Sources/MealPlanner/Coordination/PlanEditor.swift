@@ -26,9 +26,14 @@ public struct PlanEditor {
     public let canteens: [String: Canteen]
     public let couriers: [String: Courier]
     public let diners: [String: Diner]
-    public let parameters: PlanningParameters
-    public var day: ServiceDay
-    let model: any TravelModel
+    /// The day, parameters and travel model shared with the planner and the checker.
+    public private(set) var context: DayContext
+    public var parameters: PlanningParameters { context.parameters }
+    public var day: ServiceDay {
+        get { context.day }
+        set { context.day = newValue }
+    }
+    var model: any TravelModel { context.travel }
     let canteenOrder: [String]
 
     public private(set) var meals: [String: PlannedMeal]
@@ -48,9 +53,7 @@ public struct PlanEditor {
         self.couriers = Dictionary(uniqueKeysWithValues: couriers.map { ($0.id, $0) })
         self.diners = Dictionary(uniqueKeysWithValues: diners.map { ($0.id, $0) })
         canteenOrder = canteens.map(\.id)
-        self.parameters = parameters
-        self.day = day
-        model = GreatCircleTravelModel(parameters: parameters)
+        context = DayContext(day: day, parameters: parameters)
         meals = Dictionary(uniqueKeysWithValues: plan.assignments.map { ($0.dinerID, $0) })
         unserved = Dictionary(uniqueKeysWithValues: plan.unserved.map { ($0.dinerID, $0) })
         stops = Dictionary(uniqueKeysWithValues: plan.rounds.map { ($0.courierID, $0.trips.map { $0.stops.map(\.dinerID) }) })

@@ -59,8 +59,9 @@ public struct DayPlanner: Sendable {
     public func plan(day: ServiceDay, previous: [String: PreviousPlacement] = [:], locked: [PlannedMeal] = [],
                      lockedRounds: [CourierRound] = [], current: DayPlan? = nil) throws -> Outcome {
         let parameters = settings.parameters
-        let model = GreatCircleTravelModel(parameters: parameters)
-        let reach = ServiceReach(canteens: canteens, couriers: couriers, parameters: parameters, day: day, model: model)
+        let context = DayContext(day: day, parameters: parameters)
+        let model = context.travel
+        let reach = context.reach(canteens: canteens, couriers: couriers)
         let dinerByID = Dictionary(uniqueKeysWithValues: diners.map { ($0.id, $0) })
         let canteenByID = Dictionary(uniqueKeysWithValues: canteens.map { ($0.id, $0) })
         let fixed: [Assignment.Placement] = locked.compactMap { meal in

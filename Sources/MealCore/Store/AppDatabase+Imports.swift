@@ -1,0 +1,91 @@
+import GRDB
+
+/// Imports as the store carries them out: the parsed file is checked against what the database
+/// holds (references, existing rows) and written in one transaction, or nothing is written.
+extension AppDatabase {
+    /// Upserts a parsed registry file; a dry run only counts what would change.
+    public func importRegistry<R: RegistryRecord>(_ parsed: ParsedImport<R>, dryRun: Bool, by user: String) throws
+        -> ImportSummary {
+        if dryRun { return try read { db in try parsed.apply(db, dryRun: true, by: user) } }
+        return try write { db in try parsed.apply(db, dryRun: false, by: user) }
+    }
+
+    /// Canteens, couriers and diners in one transaction, in the order their references need.
+    public func importRegistry(_ canteens: ParsedImport<Canteen>, _ couriers: ParsedImport<Courier>,
+                               _ diners: ParsedImport<Diner>, by user: String) throws -> [ImportSummary] {
+        try write { db in
+            [try canteens.apply(db, dryRun: false, by: user),
+             try couriers.apply(db, dryRun: false, by: user),
+             try diners.apply(db, dryRun: false, by: user)]
+        }
+    }
+
+    /// Records every outcome of a parsed file, or none of them.
+    func importOutcomes(_ parsed: ParsedOutcomes, by user: String) throws -> OutcomeImportSummary {
+        try write { db in try parsed.apply(db, by: user) }
+    }
+}
+
+extension ParsedImport {
+    func apply(_ db: Database, dryRun: Bool, by user: String) throws -> ImportSummary {
+        var issues: [ImportIssue] = []
+        var knownIDs: [String: Set<String>] = [:]
+        for (line, record) in records {
+            for reference in record.references {
+                if knownIDs[reference.table] == nil {
+                    knownIDs[reference.table] = try AppDatabase.registryIDs(in: reference.table, db)
+                }
+                if !knownIDs[reference.table]!.contains(reference.id) {
+                    issues.append(ImportIssue(file: fileName, line: line, column: reference.column,
+                                              message: "no \(reference.table) with this id", value: reference.id))
+                }
+            }
+        }
+        if !issues.isEmpty { throw ImportFailure(file: fileName, issues: issues) }
+
+        var summary = ImportSummary(fileKind: R.fileKind, file: fileName, encoding: encoding, dryRun: dryRun,
+                                    warnings: warnings)
+        let existing = Dictionary(uniqueKeysWithValues: try R.fetchAll(db).map { ($0.id, $0) })
+        for (_, record) in records {
+            switch existing[record.id] {
+            case nil: summary.inserted += 1
+            case let old? where old == record: summary.unchanged += 1; continue
+            default: summary.updated += 1
+            }
+            if !dryRun { try record.upsert(db) }
+        }
+        if !dryRun {
+            try AppDatabase.logChange(
+                db, by: user, action: "import \(R.fileKind)", subject: fileName,
+                detail: "\(summary.inserted) new, \(summary.updated) updated, \(summary.unchanged) unchanged")
+        }
+        return summary
+    }
+}
+
+extension ParsedOutcomes {
+    func apply(_ db: Database, by user: String) throws -> OutcomeImportSummary {
+        var issues = self.issues
+        let knownDiners = try AppDatabase.registryIDs(in: Diner.tableName, db)
+        for (line, outcome) in rows where !knownDiners.contains(outcome.dinerID) {
+            issues.append(ImportIssue(file: fileName, line: line, column: "diner_id", message: "no diner with this id",
+                                      value: outcome.dinerID))
+        }
+        if !issues.isEmpty {
+            throw ImportFailure(file: fileName, issues: issues.sorted { $0.line < $1.line })
+        }
+        var summary = OutcomeImportSummary(file: fileName, encoding: encoding, warnings: warnings)
+        for (_, outcome) in rows {
+            let recorded = try WelfareChecks.record(outcome, by: user, db)
+            summary.outcomes += 1
+            if recorded.replaced != nil { summary.replaced += 1 }
+            summary.openedAlerts += recorded.openedAlerts
+            summary.withdrawnAlerts += recorded.withdrawnAlerts
+            if recorded.dinerHospitalized { summary.hospitalizedDiners.append(outcome.dinerID) }
+        }
+        try AppDatabase.logChange(db, by: user, action: "import outcomes", subject: fileName,
+                                  detail: "\(summary.outcomes) outcomes (\(summary.replaced) replaced), "
+                                      + "\(summary.openedAlerts.count) alerts opened")
+        return summary
+    }
+}
