@@ -14,7 +14,7 @@ final class PlanProvenanceTests: XCTestCase {
 
     func testTheMigrationIsRegisteredAfterTheWelfareOne() {
         let names = AppDatabase.knownMigrations
-        XCTAssertEqual(names.firstIndex(of: "v5-plan-provenance"), names.firstIndex(of: "v4 welfare").map { $0 + 1 })
+        XCTAssertEqual(names.firstIndex(of: "v5 plan provenance"), names.firstIndex(of: "v4 welfare").map { $0 + 1 })
     }
 
     func testRowsStoredBeforeTheMigrationAreClassifiedFromTheirNote() throws {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A decoded CSV file split into its header and data rows, with the line each row starts on.
 struct CSVTable {
     var header: [String]
@@ -5,6 +7,16 @@ struct CSVTable {
     var rows: [(line: Int, cells: [String])]
     /// The detected encoding, as the import summary names it.
     var encoding: String
+
+    /// The bytes of an import file; a file that cannot be read is an import failure of its own.
+    static func fileBytes(_ path: String) throws -> [UInt8] {
+        do {
+            return try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        } catch {
+            throw ImportFailure(file: path, issues: [ImportIssue(file: path, line: 0, column: nil,
+                                                                  message: "cannot read the file")])
+        }
+    }
 
     /// Decodes and parses `bytes`; malformed text or CSV becomes an `ImportFailure` at its line.
     static func read(bytes: [UInt8], fileName: String) throws -> CSVTable {

@@ -24,13 +24,7 @@ public enum OutcomeImport {
     /// recorder of rows whose `by` cell is empty.
     public static func importFile(path: String, into database: AppDatabase,
                                   by user: String = ChangeClock.loginUser) throws -> OutcomeImportSummary {
-        let bytes: [UInt8]
-        do {
-            bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
-        } catch {
-            throw ImportFailure(file: path, issues: [ImportIssue(file: path, line: 0, column: nil,
-                                                                  message: "cannot read the file")])
-        }
+        let bytes = try CSVTable.fileBytes(path)
         return try importBytes(bytes, fileName: path, into: database, by: user)
     }
 

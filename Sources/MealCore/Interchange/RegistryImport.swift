@@ -60,13 +60,7 @@ public struct ParsedImport<R: RegistryRecord> {
     let warnings: [ImportIssue]
 
     public init(path: String) throws {
-        let bytes: [UInt8]
-        do {
-            bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
-        } catch {
-            throw ImportFailure(file: path, issues: [ImportIssue(file: path, line: 0, column: nil,
-                                                                  message: "cannot read the file")])
-        }
+        let bytes = try CSVTable.fileBytes(path)
         try self.init(bytes: bytes, fileName: path)
     }
 

@@ -159,8 +159,8 @@ public struct AppDatabase: Sendable {
         migrator.registerMigration("v2 day plans", migrate: Schema.v2)
         migrator.registerMigration("v3 day exceptions", migrate: Schema.v3)
         migrator.registerMigration("v4 welfare", migrate: Schema.v4)
-        migrator.registerMigration("v5-plan-provenance", migrate: Schema.v5)
-        migrator.registerMigration("v6-search-time-guard", migrate: Schema.v6SearchTimeGuard)
+        migrator.registerMigration("v5 plan provenance", migrate: Schema.v5)
+        migrator.registerMigration("v6 search time guard", migrate: Schema.v6SearchTimeGuard)
         return migrator
     }
 
