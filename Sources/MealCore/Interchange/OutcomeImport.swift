@@ -11,7 +11,7 @@ public struct OutcomeImportSummary: Sendable {
     public var openedAlerts: [WelfareAlert] = []
     public var withdrawnAlerts: [WelfareAlert] = []
     /// Diners whose registry status became `hospitalized`.
-    public var hospitalizedDiners: [String] = []
+    public var hospitalizedDiners: [DinerID] = []
     public var warnings: [ImportIssue] = []
 }
 
@@ -81,7 +81,7 @@ struct ParsedOutcomes {
             }
             issues += cells.issues
             if let date, let dinerID, let status, cells.issues.isEmpty {
-                rows.append((row.line, WelfareOutcome(date: date, dinerID: dinerID, status: status, note: cells.text("note"),
+                rows.append((row.line, WelfareOutcome(date: date, dinerID: DinerID(dinerID), status: status, note: cells.text("note"),
                                                       recordedBy: recorder.isEmpty ? defaultRecorder : recorder)))
             }
         }
@@ -99,9 +99,9 @@ struct ParsedOutcomes {
     func apply(_ db: Database, by user: String) throws -> OutcomeImportSummary {
         var issues = self.issues
         let knownDiners = try AppDatabase.registryIDs(in: Diner.tableName, db)
-        for (line, outcome) in rows where !knownDiners.contains(outcome.dinerID) {
+        for (line, outcome) in rows where !knownDiners.contains(outcome.dinerID.rawValue) {
             issues.append(ImportIssue(file: fileName, line: line, column: "diner_id", message: "no diner with this id",
-                                      value: outcome.dinerID))
+                                      value: outcome.dinerID.rawValue))
         }
         if !issues.isEmpty {
             throw ImportFailure(file: fileName, issues: issues.sorted { $0.line < $1.line })

@@ -94,8 +94,8 @@ public enum PlanStore {
 
     /// The couriers' rounds, in courier order, with each trip's stops in visiting order.
     private static func rounds(trips: [PlanTripRecord], meals: [PlannedMeal]) -> [CourierRound] {
-        var tripsByCourier: [String: (canteen: String, trips: [CourierRound.Trip])] = [:]
-        var courierOrder: [String] = []
+        var tripsByCourier: [CourierID: (canteen: CanteenID, trips: [CourierRound.Trip])] = [:]
+        var courierOrder: [CourierID] = []
         for trip in trips {
             if tripsByCourier[trip.courierID] == nil { courierOrder.append(trip.courierID) }
             tripsByCourier[trip.courierID, default: (trip.canteenID, [])].trips.append(
