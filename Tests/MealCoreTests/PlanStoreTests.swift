@@ -3,7 +3,7 @@ import GRDB
 @testable import MealCore
 
 final class PlanStoreTests: XCTestCase {
-    func plan(date: String, canteen: String = "C01", note: String = "") throws -> DayPlan {
+    func plan(date: String, canteen: CanteenID = "C01", note: String = "") throws -> DayPlan {
         DayPlan(date: date, parametersJSON: "{}", seed: 7, timeLimitSeconds: 1, createdAt: "2026-11-27T00:00:00Z",
                 createdBy: "tester", note: note,
                 assignments: [

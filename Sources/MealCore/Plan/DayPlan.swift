@@ -30,13 +30,13 @@ public struct DayPlan: Sendable, Equatable {
     public var unserved: [UnservedDiner]
     /// Canteens whose routing the time guard stopped before the work budget was spent: their
     /// rounds depend on how busy the machine was. Empty for a normal day.
-    public var searchCutShort: [String]
+    public var searchCutShort: [CanteenID]
 
     public init(date: String, version: Int = 0, status: Status = .draft, service: String = "lunch",
                 parametersJSON: String, seed: UInt64, timeLimitSeconds: Double, createdAt: String,
                 createdBy: String, inputDigest: String = "", note: String = "",
                 provenance: PlanProvenance = .planned, assignments: [PlannedMeal], rounds: [CourierRound],
-                unserved: [UnservedDiner], searchCutShort: [String] = []) {
+                unserved: [UnservedDiner], searchCutShort: [CanteenID] = []) {
         self.searchCutShort = searchCutShort
         self.date = date
         self.version = version

@@ -20,7 +20,7 @@ struct PlanRecord: Codable, FetchableRecord, MutablePersistableRecord {
     /// `PlanProvenance.storedValue`.
     var provenance: String
     /// Canteens whose routing the time guard stopped; GRDB stores the array as JSON text.
-    var searchCutShort: [String]
+    var searchCutShort: [CanteenID]
 
     enum CodingKeys: String, CodingKey {
         case id, date, service, version, status, parameters, seed, note, provenance

@@ -231,14 +231,14 @@ public enum WelfareAlerts {
     }
 
     /// Diners with an open no-answer alert from before `date`: the next round checks on them first.
-    static func dinersToCheckInPerson(planning date: String, _ db: Database) throws -> Set<String> {
-        try Set(String.fetchAll(db, sql: """
+    static func dinersToCheckInPerson(planning date: String, _ db: Database) throws -> Set<DinerID> {
+        try Set(DinerID.fetchAll(db, sql: """
             SELECT DISTINCT diner_id FROM welfare_alert WHERE resolved_at IS NULL AND kind = 'no_answer' AND date < ?
             """, arguments: [date]))
     }
 
     /// The roster notes for `date`: the check-in-person note for each diner of `dinersToCheckInPerson`.
-    static func rosterNotes(date: String, _ db: Database) throws -> [String: String] {
+    static func rosterNotes(date: String, _ db: Database) throws -> [DinerID: String] {
         Dictionary(uniqueKeysWithValues: try dinersToCheckInPerson(planning: date, db).map { ($0, checkInPersonNote) })
     }
 

@@ -43,7 +43,7 @@ public enum AssignmentObjective {
     }
 
     /// What it costs to serve `diner` this way (before the kitchen balance term).
-    public static func choice(diner: Diner, canteenID: String, kind: ServiceMode, sitting: Sitting?,
+    public static func choice(diner: Diner, canteenID: CanteenID, kind: ServiceMode, sitting: Sitting?,
                               travelSeconds: Int, previous: PreviousPlacement?, fallback: Bool) -> Int64 {
         var cost = Int64(travelSeconds) * perTravelSecond
         if let previous, previous.canteenID != canteenID { cost += changedCanteen }
@@ -75,10 +75,10 @@ public enum AssignmentObjective {
 
 /// Where a diner ate on their last planned day: the continuity the assignment keeps.
 public struct PreviousPlacement: Sendable, Equatable, Codable {
-    public var canteenID: String
+    public var canteenID: CanteenID
     public var kind: ServiceMode
     public var sitting: Sitting?
-    public var courierID: String?
+    public var courierID: CourierID?
     /// Planned arrival of the last delivery, seconds since midnight.
     public var arrivalSeconds: Int?
 
@@ -89,7 +89,7 @@ public struct PreviousPlacement: Sendable, Equatable, Codable {
                   arrivalSeconds: meal.arrivalSeconds)
     }
 
-    public init(canteenID: String, kind: ServiceMode, sitting: Sitting? = nil, courierID: String? = nil,
+    public init(canteenID: CanteenID, kind: ServiceMode, sitting: Sitting? = nil, courierID: CourierID? = nil,
                 arrivalSeconds: Int? = nil) {
         self.canteenID = canteenID
         self.kind = kind
