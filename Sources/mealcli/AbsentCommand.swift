@@ -1,4 +1,5 @@
 import ArgumentParser
+import MealCore
 import MealPlanner
 
 extension MealCLI {
@@ -10,7 +11,7 @@ extension MealCLI {
         @OptionGroup var edit: EditOptions
 
         func run() throws {
-            try edit.apply(action: "absent", subject: courier) { try $0.courierAbsent(courier) }
+            try edit.apply(action: "absent", subject: courier) { try $0.courierAbsent(CourierID(courier)) }
         }
     }
 
@@ -22,7 +23,7 @@ extension MealCLI {
         @OptionGroup var edit: EditOptions
 
         func run() throws {
-            try edit.apply(action: "close", subject: canteen) { try $0.closeCanteen(canteen) }
+            try edit.apply(action: "close", subject: canteen) { try $0.closeCanteen(CanteenID(canteen)) }
         }
     }
 }

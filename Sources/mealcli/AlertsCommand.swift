@@ -24,7 +24,7 @@ extension MealCLI {
                                                     "emergency contact", "note"], rightAligned: [0])
                 for (alert, diner) in rows {
                     let contact = diner?.emergencyContact ?? ""
-                    table.append(["\(alert.id)", alert.date, "\(alert.kind.rawValue) \(alert.kind.label)", alert.dinerID,
+                    table.append(["\(alert.id)", alert.date, "\(alert.kind.rawValue) \(alert.kind.label)", alert.dinerID.rawValue,
                                   diner?.name ?? "?", diner?.address ?? "", diner?.grid ?? "",
                                   unmasked ? contact : PhoneMask.mask(contact), alert.note])
                 }

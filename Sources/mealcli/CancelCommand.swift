@@ -1,4 +1,5 @@
 import ArgumentParser
+import MealCore
 import MealPlanner
 
 extension MealCLI {
@@ -12,7 +13,7 @@ extension MealCLI {
         @OptionGroup var edit: EditOptions
 
         func run() throws {
-            try edit.apply(action: "cancel", subject: diner) { try $0.cancel(diner, reason: reason.rawValue) }
+            try edit.apply(action: "cancel", subject: diner) { try $0.cancel(DinerID(diner), reason: reason.rawValue) }
         }
     }
 
@@ -23,7 +24,7 @@ extension MealCLI {
         @OptionGroup var edit: EditOptions
 
         func run() throws {
-            try edit.apply(action: "add", subject: diner) { try $0.add(diner) }
+            try edit.apply(action: "add", subject: diner) { try $0.add(DinerID(diner)) }
         }
     }
 }

@@ -34,13 +34,13 @@ extension MealCLI {
                     print("no violations in version \(plan.version) of \(date)")
                     return violations
                 }
-                let names = Dictionary(uniqueKeysWithValues: registry.diners.map { ($0.id, $0.name) })
-                    .merging(registry.couriers.map { ($0.id, $0.name) }) { diner, _ in diner }
-                    .merging(registry.canteens.map { ($0.id, $0.name) }) { earlier, _ in earlier }
+                let names = Dictionary(uniqueKeysWithValues: registry.diners.map { ($0.id.rawValue, $0.name) })
+                    .merging(registry.couriers.map { ($0.id.rawValue, $0.name) }) { diner, _ in diner }
+                    .merging(registry.canteens.map { ($0.id.rawValue, $0.name) }) { earlier, _ in earlier }
                 var table = TerminalTable(headers: ["id", "name", "rule", "detail"])
                 for violation in violations {
                     // The diner first: that is who the coordinator calls; else the courier, else the canteen.
-                    let id = violation.dinerID ?? violation.courierID ?? violation.canteenID ?? ""
+                    let id = violation.dinerID?.rawValue ?? violation.courierID?.rawValue ?? violation.canteenID?.rawValue ?? ""
                     table.append([id, names[id] ?? "", violation.rule.rawValue, violation.detail])
                 }
                 print(table.render(), terminator: "")

@@ -60,7 +60,7 @@ extension MealCLI {
 
                 print("\n== 4. The roster of \(canteen)")
                 let welfareNotes = try store.welfareRosterNotes(date: day)
-                guard let shown = registry.canteens.first(where: { $0.id == canteen }) else {
+                guard let shown = registry.canteens.first(where: { $0.id.rawValue == canteen }) else {
                     throw StoreError.notFound(kind: "canteen", id: canteen)
                 }
                 let roster = CanteenRoster(

@@ -1,4 +1,5 @@
 import ArgumentParser
+import MealCore
 import MealPlanner
 
 extension MealCLI {
@@ -16,7 +17,7 @@ extension MealCLI {
 
         func run() throws {
             try edit.apply(action: "lock", subject: diner ?? courier!) { editor in
-                if let courier { try editor.setCourierLock(courier, locked: true) } else { try editor.setLock(diner!, locked: true) }
+                if let courier { try editor.setCourierLock(CourierID(courier), locked: true) } else { try editor.setLock(DinerID(diner!), locked: true) }
             }
         }
     }
@@ -34,7 +35,7 @@ extension MealCLI {
 
         func run() throws {
             try edit.apply(action: "unlock", subject: diner ?? courier!) { editor in
-                if let courier { try editor.setCourierLock(courier, locked: false) } else { try editor.setLock(diner!, locked: false) }
+                if let courier { try editor.setCourierLock(CourierID(courier), locked: false) } else { try editor.setLock(DinerID(diner!), locked: false) }
             }
         }
     }

@@ -40,9 +40,9 @@ extension MealCLI {
             let window = try sitting.map { try TimeWindow(parsing: $0) }
             try edit.apply(action: "move", subject: diner) { editor in
                 if let toCanteen {
-                    try editor.moveToCanteen(diner, canteenID: toCanteen, mode: mode, sitting: window)
+                    try editor.moveToCanteen(DinerID(diner), canteenID: CanteenID(toCanteen), mode: mode, sitting: window)
                 } else if let toCourier {
-                    try editor.moveToCourier(diner, courierID: toCourier, position: position)
+                    try editor.moveToCourier(DinerID(diner), courierID: CourierID(toCourier), position: position)
                 }
             }
         }

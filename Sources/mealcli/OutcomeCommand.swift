@@ -25,7 +25,7 @@ extension MealCLI {
             try CLIError.reporting {
                 let user = operatorOptions.name
                 let recorded = try store.recordWelfareOutcome(
-                    WelfareOutcome(date: date, dinerID: diner, status: status, note: note, recordedBy: user), by: user)
+                    WelfareOutcome(date: date, dinerID: DinerID(diner), status: status, note: note, recordedBy: user), by: user)
                 for line in OutcomeReport.lines(recorded: recorded) { print(line) }
             }
         }
@@ -81,7 +81,7 @@ enum OutcomeReport {
         "alert \(alert.id) withdrawn: \(alert.resolution ?? "")"
     }
 
-    static func hospitalized(_ dinerID: String) -> String {
+    static func hospitalized(_ dinerID: DinerID) -> String {
         "\(dinerID) is now hospitalized in the registry: no meals are planned until the diner is re-activated"
     }
 }

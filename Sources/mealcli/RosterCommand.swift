@@ -67,7 +67,7 @@ extension MealCLI {
                     print("\(out): \(pages) canteen pages and index.html")
                     return
                 }
-                guard let canteen = registry.canteens.first(where: { $0.id == self.canteen }) else {
+                guard let canteen = registry.canteens.first(where: { $0.id.rawValue == self.canteen }) else {
                     throw StoreError.notFound(kind: "canteen", id: self.canteen ?? "")
                 }
                 let r = roster(canteen)

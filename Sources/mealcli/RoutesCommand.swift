@@ -32,15 +32,15 @@ extension MealCLI {
                 let (plan, registry, welfareNotes) = (stored.plan, stored.registry, stored.welfareNotes)
                 let diners = Dictionary(uniqueKeysWithValues: registry.diners.map { ($0.id, $0) })
                 let couriers = Dictionary(uniqueKeysWithValues: registry.couriers.map { ($0.id, $0) })
-                if let courier, couriers[courier] == nil { throw StoreError.notFound(kind: "courier", id: courier) }
-                if let canteen, !registry.canteens.contains(where: { $0.id == canteen }) {
+                if let courier, couriers[CourierID(courier)] == nil { throw StoreError.notFound(kind: "courier", id: courier) }
+                if let canteen, !registry.canteens.contains(where: { $0.id.rawValue == canteen }) {
                     throw StoreError.notFound(kind: "canteen", id: canteen)
                 }
                 var printed = 0
-                for canteen in registry.canteens where self.canteen == nil || canteen.id == self.canteen {
+                for canteen in registry.canteens where self.canteen == nil || canteen.id.rawValue == self.canteen {
                     let roster = CanteenRoster(plan: plan, canteen: canteen, diners: diners, couriers: couriers,
                                                unmaskedPhones: unmasked, notesByDiner: welfareNotes)
-                    for trip in roster.trips where courier == nil || trip.courierID == courier {
+                    for trip in roster.trips where courier == nil || trip.courierID.rawValue == courier {
                         print(RosterFormatter.routeSheet(trip, canteen: canteen, date: plan.date, version: plan.version))
                         printed += 1
                     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import MealCore
 import MealPlanner
 
 extension MealCLI {
@@ -14,7 +15,7 @@ extension MealCLI {
         }
 
         func run() throws {
-            try edit.apply(action: "swap", subject: "\(first) \(second)") { try $0.swap(first, second) }
+            try edit.apply(action: "swap", subject: "\(first) \(second)") { try $0.swap(DinerID(first), DinerID(second)) }
         }
     }
 }

@@ -87,7 +87,7 @@ final class DistrictGeneratorTests: XCTestCase {
         }
         let preferred = district.diners.compactMap(\.preferredCanteenID)
         XCTAssert((0.5...0.7).contains(Double(preferred.count) / Double(district.diners.count)))
-        for id in preferred { XCTAssert(canteenIDs.contains(id), id) }
+        for id in preferred { XCTAssert(canteenIDs.contains(id), "\(id)") }
         // The preferred canteen is in the diner's own community.
         let communityOfCanteen = Dictionary(uniqueKeysWithValues: district.canteens.map { ($0.id, $0.community) })
         for diner in district.diners {
@@ -97,9 +97,9 @@ final class DistrictGeneratorTests: XCTestCase {
 
     func testIdsAreUniqueAndFollowTheScheme() {
         let district = Self.yuehu
-        XCTAssertEqual(district.canteens.map(\.id), (1...48).map { "C" + padded($0, 2) })
-        XCTAssertEqual(district.couriers.map(\.id), (1...district.couriers.count).map { "K" + padded($0, 3) })
-        XCTAssertEqual(district.diners.map(\.id), (1...2_000).map { "D" + padded($0, 5) })
+        XCTAssertEqual(district.canteens.map(\.id.rawValue), (1...48).map { "C" + padded($0, 2) })
+        XCTAssertEqual(district.couriers.map(\.id.rawValue), (1...district.couriers.count).map { "K" + padded($0, 3) })
+        XCTAssertEqual(district.diners.map(\.id.rawValue), (1...2_000).map { "D" + padded($0, 5) })
         XCTAssertEqual(Set(district.canteens.map(\.name)).count, 48, "canteen names are unique")
     }
 
@@ -163,7 +163,7 @@ final class DistrictGeneratorTests: XCTestCase {
     func testCourierFleetsMatchDemand() {
         let district = Self.yuehu
         let ruralCanteens = Set(district.canteens.filter { $0.name.hasSuffix("幸福食堂") }.map(\.id))
-        var demand: [String: Int] = [:]
+        var demand: [CanteenID: Int] = [:]
         for diner in district.diners(eatingOnISOWeekday: 3) {
             guard let id = diner.preferredCanteenID, diner.mobility == .bedridden || diner.mode == .delivery else { continue }
             demand[id, default: 0] += 1

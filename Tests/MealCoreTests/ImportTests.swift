@@ -136,7 +136,7 @@ final class ImportTests: XCTestCase {
                            ["in.csv:2: column diner_id: \(rule) (got 'D1'')"])
         }
         XCTAssertNoThrow(try Canteen(id: "C_0-1", name: "甲", location: GeoPoint(latitude: 28.2, longitude: 117), kitchenCapacity: 1))
-        XCTAssertNoThrow(try Canteen(id: String(repeating: "c", count: 32), name: "甲",
+        XCTAssertNoThrow(try Canteen(id: CanteenID(String(repeating: "c", count: 32)), name: "甲",
                                      location: GeoPoint(latitude: 28.2, longitude: 117), kitchenCapacity: 1))
     }
 

@@ -11,7 +11,7 @@ final class WelfareCheckTests: XCTestCase {
     }
 
     @discardableResult
-    private func record(_ dinerID: String, _ date: String, _ status: WelfareStatus, note: String = "",
+    private func record(_ dinerID: DinerID, _ date: String, _ status: WelfareStatus, note: String = "",
                         in database: AppDatabase) throws -> WelfareChecks.Recorded {
         try database.writer.write { db in
             try WelfareChecks.record(WelfareOutcome(date: date, dinerID: dinerID, status: status, note: note,

@@ -12,7 +12,7 @@ final class AssignmentBruteForceTests: XCTestCase {
         var canteens: [Canteen]
         var couriers: [Courier]
         var diners: [Diner]
-        var previous: [String: PreviousPlacement]
+        var previous: [DinerID: PreviousPlacement]
         var day: ServiceDay
     }
 
@@ -50,14 +50,14 @@ final class AssignmentBruteForceTests: XCTestCase {
             }
         }
         var diners: [Diner] = []
-        var previous: [String: PreviousPlacement] = [:]
+        var previous: [DinerID: PreviousPlacement] = [:]
         for index in 0..<Int.random(in: 1...8, using: &rng) {
             let mobility = Mobility.allCases[Int.random(in: 0..<4, using: &rng)]
             var modes: [ServicePreference] = [.auto, .auto, .delivery]
             if mobility != .bedridden { modes += [.dineIn, .pickup] }
             var diets: Set<DietTag> = []
             if Int.random(in: 0..<3, using: &rng) == 0 { diets.insert([DietTag.lowSalt, .diabetic, .soft][Int.random(in: 0...2, using: &rng)]) }
-            let preferred = Bool.random(using: &rng) ? "C\(Int.random(in: 0..<canteenCount, using: &rng))" : nil
+            let preferred: CanteenID? = Bool.random(using: &rng) ? "C\(Int.random(in: 0..<canteenCount, using: &rng))" : nil
             let diner = try Diner(
                 id: "D\(index)", name: "老人\(index)", location: point(), mobility: mobility,
                 mode: modes[Int.random(in: 0..<modes.count, using: &rng)], diets: diets,
@@ -230,7 +230,7 @@ final class AssignmentBruteForceTests: XCTestCase {
             XCTAssertEqual(assignment.placements, again.placements, "seed \(seed)")
             XCTAssertEqual(assignment.unserved, again.unserved, "seed \(seed)")
             let weekday = instance.day.isoWeekday!
-            var perSitting: [String: Int] = [:], perKitchen: [String: Int] = [:], perDelivery: [String: Int] = [:]
+            var perSitting: [String: Int] = [:], perKitchen: [CanteenID: Int] = [:], perDelivery: [CanteenID: Int] = [:]
             for placement in assignment.placements {
                 let options = Self.choices(for: placement.diner, in: instance)
                 XCTAssertTrue(options.contains { instance.canteens[$0.canteen].id == placement.canteen.id && $0.kind == placement.kind },

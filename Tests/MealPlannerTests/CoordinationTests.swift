@@ -43,8 +43,8 @@ final class CoordinationTests: XCTestCase {
         for original in [sitter, delivery] {
             let kept = try XCTUnwrap(replanned.assignment(of: original.dinerID))
             XCTAssertTrue(kept.locked)
-            XCTAssertEqual([kept.canteenID, kept.mode.rawValue, kept.sitting?.description ?? "", kept.courierID ?? ""],
-                           [original.canteenID, original.mode.rawValue, original.sitting?.description ?? "", original.courierID ?? ""])
+            XCTAssertEqual([kept.canteenID.rawValue, kept.mode.rawValue, kept.sitting?.description ?? "", kept.courierID?.rawValue ?? ""],
+                           [original.canteenID.rawValue, original.mode.rawValue, original.sitting?.description ?? "", original.courierID?.rawValue ?? ""])
         }
         XCTAssertEqual(replanned.rounds.first { $0.courierID == round.courierID }, round, "a locked round stays as it was, times included")
     }
@@ -124,8 +124,8 @@ final class CoordinationTests: XCTestCase {
         // but nobody else changes canteen, service or courier.
         for meal in moved.assignments where !affected.contains(meal.dinerID) {
             let after = closed.assignment(of: meal.dinerID)
-            XCTAssertEqual([after?.canteenID, after?.mode.rawValue, after?.courierID], [meal.canteenID, meal.mode.rawValue, meal.courierID],
-                           meal.dinerID)
+            XCTAssertEqual([after?.canteenID.rawValue, after?.mode.rawValue, after?.courierID?.rawValue], [meal.canteenID.rawValue, meal.mode.rawValue, meal.courierID?.rawValue],
+                           "\(meal.dinerID)")
         }
         let exceptions = try database.writer.read { try DayExceptions.load(date: self.date, $0) }
         XCTAssertTrue(exceptions.closedCanteens.contains(closing))

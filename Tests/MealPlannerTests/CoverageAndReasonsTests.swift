@@ -11,20 +11,20 @@ final class CoverageAndReasonsTests: XCTestCase {
         try GeoPoint(latitude: home.lat + metres / 111_195, longitude: home.lon)
     }
 
-    func canteen(_ id: String, north metres: Double, seats: Int = 10, kitchen: Int = 50,
+    func canteen(_ id: CanteenID, north metres: Double, seats: Int = 10, kitchen: Int = 50,
                  diets: Set<DietTag> = [], open: String = "1234567") throws -> Canteen {
         try Canteen(id: id, name: "\(id)食堂", community: "江边街道", location: point(north: metres), seats: seats,
                     sittings: seats > 0 ? [Sitting(parsing: "11:00-12:00")] : [], kitchenCapacity: kitchen,
                     diets: diets, openDays: Weekdays(parsing: open))
     }
 
-    func diner(_ id: String, north metres: Double, mobility: Mobility = .independent, mode: ServicePreference = .auto,
+    func diner(_ id: DinerID, north metres: Double, mobility: Mobility = .independent, mode: ServicePreference = .auto,
                diets: Set<DietTag> = [], priority: Priority = .normal) throws -> Diner {
         try Diner(id: id, name: "老人\(id)", community: "江边街道", location: point(north: metres),
                   mobility: mobility, mode: mode, diets: diets, priority: priority)
     }
 
-    func courier(_ id: String, at canteen: String, capacity: Int = 10) throws -> Courier {
+    func courier(_ id: CourierID, at canteen: CanteenID, capacity: Int = 10) throws -> Courier {
         try Courier(id: id, name: "送餐员", canteenID: canteen, vehicle: .ebike, capacity: capacity,
                     shift: TimeWindow(parsing: "10:30-13:00"))
     }

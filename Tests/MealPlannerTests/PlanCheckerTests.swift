@@ -20,10 +20,10 @@ final class PlanCheckerTests: XCTestCase {
                                    parameters: parameters, day: PlanCheckerTests.wednesday)
         }
 
-        func diner(_ id: String) -> Diner { diners.first { $0.id == id }! }
-        func canteen(_ id: String) -> Canteen { canteens.first { $0.id == id }! }
-        func courier(_ id: String) -> Courier { couriers.first { $0.id == id }! }
-        func mealIndex(_ id: String) -> Int { plan.assignments.firstIndex { $0.dinerID == id }! }
+        func diner(_ id: DinerID) -> Diner { diners.first { $0.id == id }! }
+        func canteen(_ id: CanteenID) -> Canteen { canteens.first { $0.id == id }! }
+        func courier(_ id: CourierID) -> Courier { couriers.first { $0.id == id }! }
+        func mealIndex(_ id: DinerID) -> Int { plan.assignments.firstIndex { $0.dinerID == id }! }
     }
 
     func district() throws -> District {
@@ -54,7 +54,7 @@ final class PlanCheckerTests: XCTestCase {
 
     func testDineInAtACanteenThreeKilometresAwayIsOutsideTheCircle() throws {
         var district = try district()
-        var seated: [String: Int] = [:], cooked: [String: Int] = [:]
+        var seated: [String: Int] = [:], cooked: [CanteenID: Int] = [:]
         for meal in district.plan.assignments {
             cooked[meal.canteenID, default: 0] += 1
             if let sitting = meal.sitting { seated["\(meal.canteenID) \(sitting)", default: 0] += 1 }
@@ -88,7 +88,7 @@ final class PlanCheckerTests: XCTestCase {
 
     func testAnOverfilledSittingNamesItsCountAndSeats() throws {
         var district = try district()
-        var seated: [String: [MealCore.TimeWindow: Int]] = [:]
+        var seated: [CanteenID: [MealCore.TimeWindow: Int]] = [:]
         for meal in district.plan.assignments { if let sitting = meal.sitting { seated[meal.canteenID, default: [:]][sitting, default: 0] += 1 } }
         let (canteenID, counts) = try XCTUnwrap(seated.sorted { $0.key < $1.key }.first { $0.value.values.contains { $0 >= 5 } })
         let (window, count) = counts.max { $0.value < $1.value }!

@@ -6,9 +6,9 @@ import MealCore
 /// change-count rule.
 final class PlanDiffTests: XCTestCase {
     struct Registry {
-        let diners: [String: Diner]
-        let couriers: [String: Courier]
-        let canteens: [String: Canteen]
+        let diners: [DinerID: Diner]
+        let couriers: [CourierID: Courier]
+        let canteens: [CanteenID: Canteen]
     }
 
     func registry() throws -> Registry {
@@ -27,7 +27,7 @@ final class PlanDiffTests: XCTestCase {
         ]
         let names = ["D00012": "王秀英", "D00031": "李桂兰", "D00077": "赵德明", "D00102": "孙秀珍", "D00200": "周细妹",
                      "D00201": "陈春生", "D00202": "吴菊英", "D00203": "杨玉兰"]
-        let diners = try names.map { try Diner(id: $0.key, name: $0.value, location: here) }
+        let diners = try names.map { try Diner(id: DinerID($0.key), name: $0.value, location: here) }
         return Registry(diners: Dictionary(uniqueKeysWithValues: diners.map { ($0.id, $0) }),
                         couriers: Dictionary(uniqueKeysWithValues: couriers.map { ($0.id, $0) }),
                         canteens: Dictionary(uniqueKeysWithValues: canteens.map { ($0.id, $0) }))
@@ -40,7 +40,7 @@ final class PlanDiffTests: XCTestCase {
 
     func sitting(_ text: String) throws -> MealCore.TimeWindow { try MealCore.TimeWindow(parsing: text) }
 
-    func delivery(_ id: String, _ canteen: String, _ courier: String, trip: Int = 1, at time: Int) -> PlannedMeal {
+    func delivery(_ id: DinerID, _ canteen: CanteenID, _ courier: CourierID, trip: Int = 1, at time: Int) -> PlannedMeal {
         PlannedMeal(dinerID: id, canteenID: canteen, mode: .delivery, courierID: courier, trip: trip, position: 1,
                     arrivalSeconds: time)
     }

@@ -31,7 +31,7 @@ enum PlanVerifier {
             problems.append("\(entry.dinerID) unserved without a reason")
         }
 
-        var perKitchen: [String: Int] = [:], perSitting: [String: Int] = [:]
+        var perKitchen: [CanteenID: Int] = [:], perSitting: [String: Int] = [:]
         for meal in plan.assignments {
             guard let d = diner[meal.dinerID], let c = canteen[meal.canteenID] else {
                 problems.append("\(meal.dinerID): unknown diner or canteen"); continue
@@ -70,7 +70,7 @@ enum PlanVerifier {
             }
         }
 
-        var routedDiners = Set<String>()
+        var routedDiners = Set<DinerID>()
         for round in plan.rounds {
             guard let k = courier[round.courierID], let c = canteen[round.canteenID] else {
                 problems.append("round of unknown courier \(round.courierID)"); continue

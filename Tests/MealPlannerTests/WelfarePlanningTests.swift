@@ -4,7 +4,7 @@ import MealCore
 
 /// Planning takes open welfare alerts into account.
 final class WelfarePlanningTests: XCTestCase {
-    private func diner(_ id: String, _ priority: Priority) throws -> Diner {
+    private func diner(_ id: DinerID, _ priority: Priority) throws -> Diner {
         try Diner(id: id, name: "王秀英", location: try GeoPoint(latitude: 28.2405, longitude: 117.0320), priority: priority)
     }
 
@@ -37,7 +37,7 @@ final class WelfarePlanningTests: XCTestCase {
         let before = try DailyPlanning.plan(date: date, in: database, settings: settings)
         XCTAssertEqual(before.plan.assignments.count, 1)
         let servedBefore = try XCTUnwrap(before.plan.assignments.first?.dinerID)
-        let leftOut = servedBefore == "D1" ? "D2" : "D1"
+        let leftOut: DinerID = servedBefore == "D1" ? "D2" : "D1"
 
         _ = try database.recordWelfareOutcome(WelfareOutcome(date: "2026-11-24", dinerID: leftOut, status: .noAnswer,
                                                              recordedBy: "张建国"), by: "test")

@@ -359,7 +359,7 @@ private struct Builder {
         }
         let phone = ChineseNames.landline(&rng)
         return built {
-            try Canteen(id: id, name: name, community: community.label, location: position.geoPoint,
+            try Canteen(id: CanteenID(id), name: name, community: community.label, location: position.geoPoint,
                         seats: seats, sittings: Sitting.parseList(sittingsText), kitchenCapacity: kitchen,
                         diets: diets, openDays: openDays, phone: phone)
         }
@@ -438,7 +438,7 @@ private struct Builder {
         let delivers = mode == .delivery || mobility == .bedridden
         let windowText: String? = subscribed && delivers && rng.chance(0.35)
             ? rng.pick(["11:00-12:00", "11:30-12:30", "11:00-11:45", "12:00-13:00"]) : nil
-        let preferred: String? = subscribed && rng.chance(0.6) ? canteens[serving].canteen.id : nil
+        let preferred: CanteenID? = subscribed && rng.chance(0.6) ? canteens[serving].canteen.id : nil
         let status: DinerStatus = subscribed
             ? rng.weighted([(.active, 95.5), (.paused, 3.0), (.hospitalized, 1.0), (.deceased, 0.5)])
             : rng.weighted([(.paused, 95.0), (.hospitalized, 2.0), (.deceased, 3.0)])
@@ -449,7 +449,7 @@ private struct Builder {
         let contact = emergencyContact(surname: surname, &rng)
 
         let diner = built {
-            try Diner(id: id, name: name, community: community.label, grid: grid, location: position.geoPoint,
+            try Diner(id: DinerID(id), name: name, community: community.label, grid: grid, location: position.geoPoint,
                       address: address, phone: phone, birthYear: birthYear, mobility: mobility, mode: mode,
                       diets: diets, allergies: allergies, priority: priority, tags: tags, days: days,
                       window: windowText.map { text in built { try TimeWindow(parsing: text) } },
@@ -602,7 +602,7 @@ private struct Builder {
         for person in subscribers where person.needsDelivery && person.diner.eats(onISOWeekday: 3) {
             demand[person.servingCanteen] += 1
         }
-        var hires: [(canteenID: String, name: String, vehicle: VehicleKind, capacity: Int, shift: String,
+        var hires: [(canteenID: CanteenID, name: String, vehicle: VehicleKind, capacity: Int, shift: String,
                      days: Weekdays, phone: String)] = []
         for (index, plan) in canteens.enumerated() {
             let urban = communities[plan.community].kind == .urban
@@ -637,7 +637,7 @@ private struct Builder {
         let digits = max(configuration.idDigits.courier, String(hires.count).count)
         return hires.enumerated().map { number, hire in
             built {
-                try Courier(id: "K" + padded(number + 1, digits), name: hire.name, canteenID: hire.canteenID,
+                try Courier(id: CourierID("K" + padded(number + 1, digits)), name: hire.name, canteenID: hire.canteenID,
                             vehicle: hire.vehicle, capacity: hire.capacity, shift: TimeWindow(parsing: hire.shift),
                             days: hire.days, phone: hire.phone)
             }

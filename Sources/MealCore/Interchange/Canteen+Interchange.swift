@@ -2,7 +2,7 @@ extension Canteen: InterchangeRecord {
     public static let fileKind = "canteens"
 
     public static let columns: [InterchangeColumn<Canteen>] = [
-        .init("id", required: true) { $0.id },
+        .init("id", required: true) { $0.id.rawValue },
         .init("name", required: true, .text) { $0.name },
         .init("community", .text) { $0.community },
         .init("lat", required: true, .number) { "\($0.location.latitude)" },
@@ -27,7 +27,7 @@ extension Canteen: InterchangeRecord {
         let openDays = cells.value("open_days", default: .everyDay, "digits 1-7") { try Weekdays(parsing: $0) }
         let community = cells.text("community"), phone = cells.text("phone")
         return cells.build {
-            try Canteen(id: id!, name: name!, community: community,
+            try Canteen(id: CanteenID(id!), name: name!, community: community,
                         location: GeoPoint(latitude: lat!, longitude: lon!), seats: seats!, sittings: sittings!,
                         kitchenCapacity: kitchen!, diets: diets!, openDays: openDays!, phone: phone)
         }
@@ -38,9 +38,9 @@ extension Courier: InterchangeRecord {
     public static let fileKind = "couriers"
 
     public static let columns: [InterchangeColumn<Courier>] = [
-        .init("id", required: true) { $0.id },
+        .init("id", required: true) { $0.id.rawValue },
         .init("name", required: true, .text) { $0.name },
-        .init("canteen_id", required: true) { $0.canteenID },
+        .init("canteen_id", required: true) { $0.canteenID.rawValue },
         .init("vehicle", required: true) { $0.vehicle.rawValue },
         .init("capacity", required: true, .number) { "\($0.capacity)" },
         .init("shift_start", required: true) { $0.shift.start.description },
@@ -63,7 +63,7 @@ extension Courier: InterchangeRecord {
             cells.report("shift_end", "the shift must end after it starts at \(start)", value: end.description)
         }
         return cells.build {
-            try Courier(id: id!, name: name!, canteenID: canteenID!, vehicle: vehicle!, capacity: capacity!,
+            try Courier(id: CourierID(id!), name: name!, canteenID: CanteenID(canteenID!), vehicle: vehicle!, capacity: capacity!,
                         shift: TimeWindow(start: start!, end: end!), days: days!, phone: phone)
         }
     }
@@ -73,7 +73,7 @@ extension Diner: InterchangeRecord {
     public static let fileKind = "diners"
 
     public static let columns: [InterchangeColumn<Diner>] = [
-        .init("id", required: true) { $0.id },
+        .init("id", required: true) { $0.id.rawValue },
         .init("name", required: true, .text) { $0.name },
         .init("community", .text) { $0.community },
         .init("grid", .text) { $0.grid },
@@ -90,7 +90,7 @@ extension Diner: InterchangeRecord {
         .init("tags", .text) { $0.tags.joined(separator: ";") },
         .init("days") { $0.days.description },
         .init("window") { $0.window?.description ?? "" },
-        .init("preferred_canteen") { $0.preferredCanteenID ?? "" },
+        .init("preferred_canteen") { $0.preferredCanteenID?.rawValue ?? "" },
         .init("status") { $0.status.rawValue },
         .init("emergency_contact", .phone) { $0.emergencyContact },
     ]
@@ -120,11 +120,11 @@ extension Diner: InterchangeRecord {
         let phone = cells.text("phone"), allergies = cells.text("allergies")
         let emergency = cells.text("emergency_contact")
         return cells.build {
-            try Diner(id: id!, name: name!, community: community, grid: grid,
+            try Diner(id: DinerID(id!), name: name!, community: community, grid: grid,
                       location: GeoPoint(latitude: lat!, longitude: lon!), address: address, phone: phone,
                       birthYear: birthYear!, mobility: mobility!, mode: mode!, diets: diets!, allergies: allergies,
                       priority: priority!, tags: tags, days: days!, window: window!,
-                      preferredCanteenID: preferred.isEmpty ? nil : preferred, status: status!,
+                      preferredCanteenID: preferred.isEmpty ? nil : CanteenID(preferred), status: status!,
                       emergencyContact: emergency)
         }
     }

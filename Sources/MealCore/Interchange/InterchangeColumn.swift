@@ -34,7 +34,7 @@ public protocol InterchangeRecord: Sendable, Equatable {
     /// The file kind as the command line names it: `canteens`, `couriers`, `diners`.
     static var fileKind: String { get }
     static var columns: [InterchangeColumn<Self>] { get }
-    var id: String { get }
+    var id: EntityID<Self> { get }
     /// Builds a record from one row; problems are recorded in `cells`, and nil is returned when
     /// the row cannot make a valid record.
     static func read(_ cells: inout CellReader) -> Self?

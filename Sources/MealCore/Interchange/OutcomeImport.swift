@@ -10,7 +10,7 @@ public struct OutcomeImportSummary: Sendable {
     public var openedAlerts: [WelfareAlert] = []
     public var withdrawnAlerts: [WelfareAlert] = []
     /// Diners whose registry status became `hospitalized`.
-    public var hospitalizedDiners: [String] = []
+    public var hospitalizedDiners: [DinerID] = []
     public var warnings: [ImportIssue] = []
 }
 
@@ -74,7 +74,7 @@ struct ParsedOutcomes {
             }
             issues += cells.issues
             if let date, let dinerID, let status, cells.issues.isEmpty {
-                rows.append((row.line, WelfareOutcome(date: date, dinerID: dinerID, status: status, note: cells.text("note"),
+                rows.append((row.line, WelfareOutcome(date: date, dinerID: DinerID(dinerID), status: status, note: cells.text("note"),
                                                       recordedBy: recorder.isEmpty ? defaultRecorder : recorder)))
             }
         }

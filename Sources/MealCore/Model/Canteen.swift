@@ -30,7 +30,7 @@ public struct Sitting: Hashable, Codable, Sendable, CustomStringConvertible {
 
 /// A community canteen for the elderly (老年食堂).
 public struct Canteen: Hashable, Sendable, Identifiable {
-    public let id: String
+    public let id: CanteenID
     public var name: String
     public var community: String
     public var location: GeoPoint
@@ -44,10 +44,10 @@ public struct Canteen: Hashable, Sendable, Identifiable {
     public var openDays: Weekdays
     public var phone: String
 
-    public init(id: String, name: String, community: String = "", location: GeoPoint,
+    public init(id: CanteenID, name: String, community: String = "", location: GeoPoint,
                 seats: Int = 0, sittings: [Sitting] = [], kitchenCapacity: Int,
                 diets: Set<DietTag> = [.regular], openDays: Weekdays = .everyDay, phone: String = "") throws {
-        try Identifier.validate(id, field: "id")
+        try Identifier.validate(id.rawValue, field: "id")
         guard !name.trimmingSpaces.isEmpty else { throw DomainError(field: "name", "a canteen needs a name") }
         guard seats >= 0 else { throw DomainError(field: "seats", "seats cannot be negative", value: "\(seats)") }
         guard kitchenCapacity >= 0 else {

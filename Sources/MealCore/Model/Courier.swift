@@ -15,9 +15,9 @@ public enum VehicleKind: String, CaseIterable, Codable, Sendable {
 
 /// A staff member or volunteer who delivers meals from one canteen.
 public struct Courier: Hashable, Sendable, Identifiable {
-    public let id: String
+    public let id: CourierID
     public var name: String
-    public var canteenID: String
+    public var canteenID: CanteenID
     public var vehicle: VehicleKind
     /// Meals one trip can carry (the insulated box).
     public var capacity: Int
@@ -25,11 +25,11 @@ public struct Courier: Hashable, Sendable, Identifiable {
     public var days: Weekdays
     public var phone: String
 
-    public init(id: String, name: String, canteenID: String, vehicle: VehicleKind, capacity: Int,
+    public init(id: CourierID, name: String, canteenID: CanteenID, vehicle: VehicleKind, capacity: Int,
                 shift: TimeWindow, days: Weekdays = .everyDay, phone: String = "") throws {
-        try Identifier.validate(id, field: "id")
+        try Identifier.validate(id.rawValue, field: "id")
         guard !name.trimmingSpaces.isEmpty else { throw DomainError(field: "name", "a courier needs a name") }
-        try Identifier.validate(canteenID, field: "canteen_id")
+        try Identifier.validate(canteenID.rawValue, field: "canteen_id")
         guard capacity >= 1 else {
             throw DomainError(field: "capacity", "a courier must carry at least one meal per trip", value: "\(capacity)")
         }

@@ -26,7 +26,7 @@ public enum Priority: Int, CaseIterable, Codable, Sendable, Comparable {
 /// An elderly person registered with the meal programme. Personal data: phone and address are
 /// masked in output unless the operator asks otherwise.
 public struct Diner: Hashable, Sendable, Identifiable {
-    public let id: String
+    public let id: DinerID
     public var name: String
     public var community: String
     /// The street-level grid (网格) the community workers use to organise visits.
@@ -45,17 +45,17 @@ public struct Diner: Hashable, Sendable, Identifiable {
     public var days: Weekdays
     /// When a delivery may arrive; nil means the service default.
     public var window: TimeWindow?
-    public var preferredCanteenID: String?
+    public var preferredCanteenID: CanteenID?
     public var status: DinerStatus
     public var emergencyContact: String
 
-    public init(id: String, name: String, community: String = "", grid: String = "", location: GeoPoint,
+    public init(id: DinerID, name: String, community: String = "", grid: String = "", location: GeoPoint,
                 address: String = "", phone: String = "", birthYear: Int? = nil,
                 mobility: Mobility = .independent, mode: ServicePreference = .auto, diets: Set<DietTag> = [],
                 allergies: String = "", priority: Priority = .normal, tags: [String] = [],
-                days: Weekdays = .everyDay, window: TimeWindow? = nil, preferredCanteenID: String? = nil,
+                days: Weekdays = .everyDay, window: TimeWindow? = nil, preferredCanteenID: CanteenID? = nil,
                 status: DinerStatus = .active, emergencyContact: String = "") throws {
-        try Identifier.validate(id, field: "id")
+        try Identifier.validate(id.rawValue, field: "id")
         guard !name.trimmingSpaces.isEmpty else { throw DomainError(field: "name", "a diner needs a name") }
         if let birthYear, !(1900...2010).contains(birthYear) {
             throw DomainError(field: "birth_year", "birth year must be between 1900 and 2010", value: "\(birthYear)")
@@ -64,7 +64,7 @@ public struct Diner: Hashable, Sendable, Identifiable {
             throw DomainError(field: "mode", "a bedridden diner cannot have mode \(mode.rawValue); use delivery or auto",
                               value: mode.rawValue)
         }
-        if let preferredCanteenID { try Identifier.validate(preferredCanteenID, field: "preferred_canteen") }
+        if let preferredCanteenID { try Identifier.validate(preferredCanteenID.rawValue, field: "preferred_canteen") }
         for tag in tags {
             guard !tag.isEmpty, !tag.contains(";"), !tag.contains(",") else {
                 throw DomainError(field: "tags", "a tag cannot be empty or contain ';' or ','", value: tag)

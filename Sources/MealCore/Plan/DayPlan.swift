@@ -30,13 +30,13 @@ public struct DayPlan: Sendable, Equatable {
     public var unserved: [UnservedDiner]
     /// Canteens whose routing the time guard stopped before the work budget was spent: their
     /// rounds depend on how busy the machine was. Empty for a normal day.
-    public var searchCutShort: [String]
+    public var searchCutShort: [CanteenID]
 
     public init(date: String, version: Int = 0, status: Status = .draft, service: String = "lunch",
                 parametersJSON: String, seed: UInt64, timeLimitSeconds: Double, createdAt: String,
                 createdBy: String, inputDigest: String = "", note: String = "",
                 provenance: PlanProvenance = .planned, assignments: [PlannedMeal], rounds: [CourierRound],
-                unserved: [UnservedDiner], searchCutShort: [String] = []) {
+                unserved: [UnservedDiner], searchCutShort: [CanteenID] = []) {
         self.searchCutShort = searchCutShort
         self.date = date
         self.version = version
@@ -55,28 +55,28 @@ public struct DayPlan: Sendable, Equatable {
         self.unserved = unserved
     }
 
-    public func assignment(of dinerID: String) -> PlannedMeal? {
+    public func assignment(of dinerID: DinerID) -> PlannedMeal? {
         assignments.first { $0.dinerID == dinerID }
     }
 }
 
 /// Where one diner gets lunch.
 public struct PlannedMeal: Sendable, Equatable, Codable {
-    public var dinerID: String
-    public var canteenID: String
+    public var dinerID: DinerID
+    public var canteenID: CanteenID
     public var mode: ServiceMode
     /// For dine-in.
     public var sitting: TimeWindow?
     /// For delivery: who brings it, on which trip (1-based), at which place in the trip (1-based),
     /// and when the courier is planned to arrive (seconds since midnight).
-    public var courierID: String?
+    public var courierID: CourierID?
     public var trip: Int?
     public var position: Int?
     public var arrivalSeconds: Int?
     /// A coordinator fixed this placement; replanning keeps it.
     public var locked: Bool
 
-    public init(dinerID: String, canteenID: String, mode: ServiceMode, sitting: TimeWindow? = nil, courierID: String? = nil,
+    public init(dinerID: DinerID, canteenID: CanteenID, mode: ServiceMode, sitting: TimeWindow? = nil, courierID: CourierID? = nil,
                 trip: Int? = nil, position: Int? = nil, arrivalSeconds: Int? = nil, locked: Bool = false) {
         self.dinerID = dinerID
         self.canteenID = canteenID
@@ -97,9 +97,9 @@ public struct CourierRound: Sendable, Equatable {
         public var departSeconds: Int
         public var returnSeconds: Int
         /// Diner ids in visiting order, with planned arrival times.
-        public var stops: [(dinerID: String, arrivalSeconds: Int)]
+        public var stops: [(dinerID: DinerID, arrivalSeconds: Int)]
 
-        public init(departSeconds: Int, returnSeconds: Int, stops: [(dinerID: String, arrivalSeconds: Int)]) {
+        public init(departSeconds: Int, returnSeconds: Int, stops: [(dinerID: DinerID, arrivalSeconds: Int)]) {
             self.departSeconds = departSeconds
             self.returnSeconds = returnSeconds
             self.stops = stops
@@ -112,11 +112,11 @@ public struct CourierRound: Sendable, Equatable {
         }
     }
 
-    public var courierID: String
-    public var canteenID: String
+    public var courierID: CourierID
+    public var canteenID: CanteenID
     public var trips: [Trip]
 
-    public init(courierID: String, canteenID: String, trips: [Trip]) {
+    public init(courierID: CourierID, canteenID: CanteenID, trips: [Trip]) {
         self.courierID = courierID
         self.canteenID = canteenID
         self.trips = trips
@@ -125,11 +125,11 @@ public struct CourierRound: Sendable, Equatable {
 
 /// A diner who eats that day but has no place, with a reason code and a sentence.
 public struct UnservedDiner: Sendable, Equatable, Codable {
-    public var dinerID: String
+    public var dinerID: DinerID
     public var reason: UnservedReason
     public var detail: String
 
-    public init(dinerID: String, reason: UnservedReason, detail: String) {
+    public init(dinerID: DinerID, reason: UnservedReason, detail: String) {
         self.dinerID = dinerID
         self.reason = reason
         self.detail = detail

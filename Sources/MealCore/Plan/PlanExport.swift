@@ -28,12 +28,12 @@ public enum PlanExport {
     }
 
     public struct Assignment: Codable, Equatable, Sendable {
-        public var diner: String
-        public var canteen: String
+        public var diner: DinerID
+        public var canteen: CanteenID
         public var mode: ServiceMode
         /// `HH:MM-HH:MM`, for dine-in.
         public var sitting: String?
-        public var courier: String?
+        public var courier: CourierID?
         public var arrivalSeconds: Int?
         /// Present (true) only when a coordinator fixed the placement.
         public var locked: Bool?
@@ -45,8 +45,8 @@ public enum PlanExport {
     }
 
     public struct Route: Codable, Equatable, Sendable {
-        public var courier: String
-        public var canteen: String
+        public var courier: CourierID
+        public var canteen: CanteenID
         public var trips: [Trip]
     }
 
@@ -63,7 +63,7 @@ public enum PlanExport {
     }
 
     public struct Stop: Codable, Equatable, Sendable {
-        public var diner: String
+        public var diner: DinerID
         public var arrivalSeconds: Int
 
         enum CodingKeys: String, CodingKey {
@@ -73,7 +73,7 @@ public enum PlanExport {
     }
 
     public struct Unserved: Codable, Equatable, Sendable {
-        public var diner: String
+        public var diner: DinerID
         /// Stored and exported by its code (`outside_radius`, `cancelled`, ...).
         public var reason: UnservedReason
         public var detail: String

@@ -22,9 +22,9 @@ public struct StoredDayInputs: Sendable {
     public var registry: Registry
     public var exceptions: DayExceptions
     /// Diners with an open no-answer alert, whom the planner weighs higher.
-    public var checkInPerson: Set<String>
+    public var checkInPerson: Set<DinerID>
     /// Each diner's most recent placement before the date (see `AppDatabase.previousMeals`).
-    public var previousMeals: [String: PlannedMeal]
+    public var previousMeals: [DinerID: PlannedMeal]
     /// The newest stored version of the date, if any.
     public var latestVersion: PlanVersion?
 }
@@ -35,7 +35,7 @@ public struct StoredPlanContext: Sendable {
     public var plan: DayPlan
     public var registry: Registry
     public var exceptions: DayExceptions
-    public var welfareNotes: [String: String]
+    public var welfareNotes: [DinerID: String]
 }
 
 /// The latest version of a date as a coordinator's change starts from it, and the version the
@@ -45,7 +45,7 @@ public struct PlanForEditing: Sendable {
     public var base: DayPlan?
     public var registry: Registry
     public var exceptions: DayExceptions
-    public var checkInPerson: Set<String>
+    public var checkInPerson: Set<DinerID>
 }
 
 extension AppDatabase {

@@ -67,9 +67,9 @@ extension ParsedOutcomes {
     func apply(_ db: Database, by user: String) throws -> OutcomeImportSummary {
         var issues = self.issues
         let knownDiners = try AppDatabase.registryIDs(in: Diner.tableName, db)
-        for (line, outcome) in rows where !knownDiners.contains(outcome.dinerID) {
+        for (line, outcome) in rows where !knownDiners.contains(outcome.dinerID.rawValue) {
             issues.append(ImportIssue(file: fileName, line: line, column: "diner_id", message: "no diner with this id",
-                                      value: outcome.dinerID))
+                                      value: outcome.dinerID.rawValue))
         }
         if !issues.isEmpty {
             throw ImportFailure(file: fileName, issues: issues.sorted { $0.line < $1.line })

@@ -45,7 +45,7 @@ extension AppDatabase {
     }
 
     /// Each diner's placement on their most recent planned day before `date`.
-    public func previousMeals(before date: String) throws -> [String: (date: String, meal: PlannedMeal)] {
+    public func previousMeals(before date: String) throws -> [DinerID: (date: String, meal: PlannedMeal)] {
         try read { db in try PlanStore.previousMeals(before: date, db) }
     }
 

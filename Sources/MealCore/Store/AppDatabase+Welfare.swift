@@ -19,7 +19,7 @@ extension AppDatabase {
     }
 
     /// Notes to print beside names on the rosters of `date` (diners to check on in person).
-    public func welfareRosterNotes(date: String) throws -> [String: String] {
+    public func welfareRosterNotes(date: String) throws -> [DinerID: String] {
         try read { db in try WelfareAlerts.rosterNotes(date: date, db) }
     }
 }

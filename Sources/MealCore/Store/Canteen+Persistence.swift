@@ -108,7 +108,7 @@ extension Diner {
         try Row.fetchAll(db, sql: "SELECT * FROM diner ORDER BY id").map(decode(row:))
     }
 
-    public static func fetchOne(_ db: Database, id: String) throws -> Diner? {
+    public static func fetchOne(_ db: Database, id: DinerID) throws -> Diner? {
         try Row.fetchOne(db, sql: "SELECT * FROM diner WHERE id = ?", arguments: [id]).map(decode(row:))
     }
 

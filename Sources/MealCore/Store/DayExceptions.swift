@@ -2,12 +2,12 @@ import GRDB
 
 /// The coordinators' declarations about a date that every plan version of it must respect.
 public struct DayExceptions: Sendable, Equatable {
-    public var absentCouriers: Set<String> = []
-    public var closedCanteens: Set<String> = []
+    public var absentCouriers: Set<CourierID> = []
+    public var closedCanteens: Set<CanteenID> = []
     /// Diner id → reason (`hospitalized`, `away`, `other`).
-    public var cancelledMeals: [String: String] = [:]
+    public var cancelledMeals: [DinerID: String] = [:]
     /// Diners who eat that day although not subscribed on that weekday.
-    public var extraMeals: Set<String> = []
+    public var extraMeals: Set<DinerID> = []
 
     public init() {}
 
@@ -24,10 +24,10 @@ public struct DayExceptions: Sendable, Equatable {
                                     arguments: [date]) {
             let subject: String = row["subject"]
             switch Kind(rawValue: row["kind"]) {
-            case .courierAbsent: result.absentCouriers.insert(subject)
-            case .canteenClosed: result.closedCanteens.insert(subject)
-            case .mealCancelled: result.cancelledMeals[subject] = row["reason"]
-            case .extraMeal: result.extraMeals.insert(subject)
+            case .courierAbsent: result.absentCouriers.insert(CourierID(subject))
+            case .canteenClosed: result.closedCanteens.insert(CanteenID(subject))
+            case .mealCancelled: result.cancelledMeals[DinerID(subject)] = row["reason"]
+            case .extraMeal: result.extraMeals.insert(DinerID(subject))
             case nil: break
             }
         }
@@ -64,11 +64,11 @@ public struct DayExceptions: Sendable, Equatable {
 
     /// What `new` declares that `old` did not, to record when a change is stored.
     public func declarations(since old: DayExceptions) -> [Declaration] {
-        absentCouriers.subtracting(old.absentCouriers).map { Declaration(.courierAbsent, subject: $0) }
-            + closedCanteens.subtracting(old.closedCanteens).map { Declaration(.canteenClosed, subject: $0) }
+        absentCouriers.subtracting(old.absentCouriers).map { Declaration(.courierAbsent, subject: $0.rawValue) }
+            + closedCanteens.subtracting(old.closedCanteens).map { Declaration(.canteenClosed, subject: $0.rawValue) }
             + cancelledMeals.filter { old.cancelledMeals[$0.key] != $0.value }
-                .map { Declaration(.mealCancelled, subject: $0.key, reason: $0.value) }
-            + extraMeals.subtracting(old.extraMeals).map { Declaration(.extraMeal, subject: $0) }
+                .map { Declaration(.mealCancelled, subject: $0.key.rawValue, reason: $0.value) }
+            + extraMeals.subtracting(old.extraMeals).map { Declaration(.extraMeal, subject: $0.rawValue) }
     }
 
     static func record(_ declaration: Declaration, date: String, by user: String, _ db: Database) throws {

@@ -20,7 +20,7 @@ struct PlanRecord: Codable, FetchableRecord, MutablePersistableRecord {
     /// `PlanProvenance.storedValue`.
     var provenance: String
     /// Canteens whose routing the time guard stopped; GRDB stores the array as JSON text.
-    var searchCutShort: [String]
+    var searchCutShort: [CanteenID]
 
     enum CodingKeys: String, CodingKey {
         case id, date, service, version, status, parameters, seed, note, provenance
@@ -77,12 +77,12 @@ struct PlanMealRecord: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "plan_meal"
 
     var planID: Int64
-    var dinerID: String
-    var canteenID: String
+    var dinerID: DinerID
+    var canteenID: CanteenID
     var mode: ServiceMode
     var sittingStartSeconds: Int?
     var sittingEndSeconds: Int?
-    var courierID: String?
+    var courierID: CourierID?
     var trip: Int?
     var position: Int?
     var arrivalSeconds: Int?
@@ -133,10 +133,10 @@ struct PlanTripRecord: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "plan_trip"
 
     var planID: Int64
-    var courierID: String
+    var courierID: CourierID
     /// 1-based.
     var trip: Int
-    var canteenID: String
+    var canteenID: CanteenID
     var departSeconds: Int
     var returnSeconds: Int
 
@@ -161,7 +161,7 @@ struct PlanUnservedRecord: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "plan_unserved"
 
     var planID: Int64
-    var dinerID: String
+    var dinerID: DinerID
     var reason: UnservedReason
     var detail: String
 

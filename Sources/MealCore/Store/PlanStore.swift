@@ -94,8 +94,8 @@ public enum PlanStore {
 
     /// The couriers' rounds, in courier order, with each trip's stops in visiting order.
     private static func rounds(trips: [PlanTripRecord], meals: [PlannedMeal]) -> [CourierRound] {
-        var tripsByCourier: [String: (canteen: String, trips: [CourierRound.Trip])] = [:]
-        var courierOrder: [String] = []
+        var tripsByCourier: [CourierID: (canteen: CanteenID, trips: [CourierRound.Trip])] = [:]
+        var courierOrder: [CourierID] = []
         for trip in trips {
             if tripsByCourier[trip.courierID] == nil { courierOrder.append(trip.courierID) }
             tripsByCourier[trip.courierID, default: (trip.canteenID, [])].trips.append(
@@ -132,7 +132,7 @@ public enum PlanStore {
     /// Each diner's placement on their most recent planned day before `date` (within `days`
     /// days), from that day's current version: the continuity the next plan keeps.
     static func previousMeals(before date: String, days: Int = 14, service: String = "lunch", _ db: Database) throws
-        -> [String: (date: String, meal: PlannedMeal)] {
+        -> [DinerID: (date: String, meal: PlannedMeal)] {
         let rows = try Row.fetchAll(db, sql: """
             SELECT m.*, p.date AS plan_date FROM plan_meal m JOIN plan p ON p.id = m.plan_id
             WHERE p.service = ? AND p.date < ? AND p.date >= date(?, ?)
@@ -140,7 +140,7 @@ public enum PlanStore {
                           ORDER BY (q.status = 'published') DESC, q.version DESC LIMIT 1)
             ORDER BY p.date
             """, arguments: [service, date, date, "-\(days) days"])
-        var result: [String: (date: String, meal: PlannedMeal)] = [:]
+        var result: [DinerID: (date: String, meal: PlannedMeal)] = [:]
         for row in rows { result[row["diner_id"]] = (row["plan_date"], try PlanMealRecord(row: row).plannedMeal()) }
         return result
     }

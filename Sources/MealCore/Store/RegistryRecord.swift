@@ -16,13 +16,13 @@ extension Canteen: RegistryRecord {
 
 extension Courier: RegistryRecord {
     public static let tableName = "courier"
-    public var references: [(column: String, table: String, id: String)] { [("canteen_id", "canteen", canteenID)] }
+    public var references: [(column: String, table: String, id: String)] { [("canteen_id", "canteen", canteenID.rawValue)] }
 }
 
 extension Diner: RegistryRecord {
     public static let tableName = "diner"
     public var references: [(column: String, table: String, id: String)] {
-        preferredCanteenID.map { [("preferred_canteen", "canteen", $0)] } ?? []
+        preferredCanteenID.map { [("preferred_canteen", "canteen", $0.rawValue)] } ?? []
     }
 }
 

@@ -21,14 +21,14 @@ public enum WelfareStatus: String, CaseIterable, Codable, Sendable {
 /// One diner's finding on one date.
 public struct WelfareOutcome: Sendable, Equatable {
     public var date: String
-    public var dinerID: String
+    public var dinerID: DinerID
     public var status: WelfareStatus
     /// The courier's words, e.g. "邻居说昨晚没见到她".
     public var note: String
     /// Who found it: the courier or the coordinator who took the call.
     public var recordedBy: String
 
-    public init(date: String, dinerID: String, status: WelfareStatus, note: String = "", recordedBy: String) {
+    public init(date: String, dinerID: DinerID, status: WelfareStatus, note: String = "", recordedBy: String) {
         self.date = date
         self.dinerID = dinerID
         self.status = status
@@ -54,7 +54,7 @@ public struct WelfareAlert: Sendable, Equatable, Identifiable {
     }
 
     public let id: Int64
-    public var dinerID: String
+    public var dinerID: DinerID
     public var kind: Kind
     /// The date of the outcome that opened the alert (the later one of two refusals).
     public var date: String
@@ -115,7 +115,7 @@ public enum WelfareChecks {
         var outcome = outcome
         outcome.date = try CalendarDate.normalized(outcome.date)
         guard let diner = try Diner.fetchOne(db, id: outcome.dinerID) else {
-            throw StoreError.notFound(kind: "diner", id: outcome.dinerID)
+            throw StoreError.notFound(kind: "diner", id: outcome.dinerID.rawValue)
         }
         let previous = try String.fetchOne(db, sql: "SELECT status FROM welfare_outcome WHERE diner_id = ? AND date = ?",
                                            arguments: [outcome.dinerID, outcome.date]).flatMap(WelfareStatus.init(rawValue:))
@@ -140,7 +140,7 @@ public enum WelfareChecks {
         }
         if outcome.status == .hospitalized && diner.status != .hospitalized {
             try db.execute(sql: "UPDATE diner SET status = 'hospitalized' WHERE id = ?", arguments: [diner.id])
-            try AppDatabase.logChange(db, by: user, action: "diner status", subject: diner.id,
+            try AppDatabase.logChange(db, by: user, action: "diner status", subject: diner.id.rawValue,
                                       detail: "\(diner.status.rawValue) → hospitalized: welfare outcome of \(outcome.date)")
             recorded.dinerHospitalized = true
         }
@@ -177,13 +177,13 @@ public enum WelfareChecks {
     }
 
     /// Every recorded outcome of a diner, oldest first.
-    static func outcomes(of dinerID: String, _ db: Database) throws -> [WelfareOutcome] {
+    static func outcomes(of dinerID: DinerID, _ db: Database) throws -> [WelfareOutcome] {
         try Row.fetchAll(db, sql: "SELECT * FROM welfare_outcome WHERE diner_id = ? ORDER BY date",
                          arguments: [dinerID]).map(decodeOutcome)
     }
 
     /// The outcome of a diner on a date, if one was recorded.
-    static func outcome(of dinerID: String, on date: String, _ db: Database) throws -> WelfareOutcome? {
+    static func outcome(of dinerID: DinerID, on date: String, _ db: Database) throws -> WelfareOutcome? {
         try Row.fetchOne(db, sql: "SELECT * FROM welfare_outcome WHERE diner_id = ? AND date = ?",
                          arguments: [dinerID, date]).map(decodeOutcome)
     }
@@ -231,14 +231,14 @@ public enum WelfareAlerts {
     }
 
     /// Diners with an open no-answer alert from before `date`: the next round checks on them first.
-    static func dinersToCheckInPerson(planning date: String, _ db: Database) throws -> Set<String> {
-        try Set(String.fetchAll(db, sql: """
+    static func dinersToCheckInPerson(planning date: String, _ db: Database) throws -> Set<DinerID> {
+        try Set(DinerID.fetchAll(db, sql: """
             SELECT DISTINCT diner_id FROM welfare_alert WHERE resolved_at IS NULL AND kind = 'no_answer' AND date < ?
             """, arguments: [date]))
     }
 
     /// The roster notes for `date`: the check-in-person note for each diner of `dinersToCheckInPerson`.
-    static func rosterNotes(date: String, _ db: Database) throws -> [String: String] {
+    static func rosterNotes(date: String, _ db: Database) throws -> [DinerID: String] {
         Dictionary(uniqueKeysWithValues: try dinersToCheckInPerson(planning: date, db).map { ($0, checkInPersonNote) })
     }
 

@@ -22,7 +22,7 @@ public struct Assignment: Sendable {
     public var placements: [Placement]
     public var unserved: [Unserved]
     /// The estimated meals each canteen's couriers can deliver (see `DeliveryCapacity`), by id.
-    public let deliveryCapacity: [String: Int]
+    public let deliveryCapacity: [CanteenID: Int]
     /// The objective value the flow reached, for comparison with other solvers.
     public let cost: Int64
 

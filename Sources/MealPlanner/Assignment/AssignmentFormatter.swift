@@ -12,14 +12,14 @@ public enum AssignmentFormatter {
         for canteen in canteens {
             let placements = byCanteen[canteen.id] ?? []
             if placements.isEmpty && !(assignment.day.isoWeekday.map(canteen.openDays.contains) ?? true) {
-                table.append([canteen.id, canteen.name, "closed", "", "", ""])
+                table.append([canteen.id.rawValue, canteen.name, "closed", "", "", ""])
                 continue
             }
             let sittings = canteen.sittings.map { sitting in
                 "\(placements.filter { $0.sitting == sitting }.count)/\(canteen.seats)"
             }.joined(separator: " ")
             let delivery = placements.filter { $0.kind == .delivery }.count
-            table.append([canteen.id, canteen.name, sittings.isEmpty ? "-" : sittings,
+            table.append([canteen.id.rawValue, canteen.name, sittings.isEmpty ? "-" : sittings,
                           "\(placements.filter { $0.kind == .pickup }.count)",
                           "\(delivery) (\(assignment.deliveryCapacity[canteen.id] ?? 0))",
                           "\(placements.count)/\(canteen.kitchenCapacity)"])
@@ -29,7 +29,7 @@ public enum AssignmentFormatter {
             out += "\nUnserved:\n"
             var unserved = TerminalTable(headers: ["id", "name", "community", "reason", "detail"])
             for entry in assignment.unserved {
-                unserved.append([entry.diner.id, entry.diner.name, entry.diner.community, entry.reason.rawValue, entry.detail])
+                unserved.append([entry.diner.id.rawValue, entry.diner.name, entry.diner.community, entry.reason.rawValue, entry.detail])
             }
             out += unserved.render()
         }

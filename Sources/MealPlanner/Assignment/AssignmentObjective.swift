@@ -43,7 +43,7 @@ public enum AssignmentObjective {
     }
 
     /// What it costs to serve `diner` this way (before the kitchen balance term).
-    public static func choice(diner: Diner, canteenID: String, kind: ServiceMode, sitting: Sitting?,
+    public static func choice(diner: Diner, canteenID: CanteenID, kind: ServiceMode, sitting: Sitting?,
                               travelSeconds: Int, previous: PreviousPlacement?, fallback: Bool) -> Int64 {
         var cost = Int64(travelSeconds) * perTravelSecond
         if let previous, previous.canteenID != canteenID { cost += changedCanteen }

@@ -14,9 +14,9 @@ import MealCore
 public struct AssignmentSolver: Sendable {
     public let reach: ServiceReach
     /// Last planned day's placement per diner id.
-    public let previous: [String: PreviousPlacement]
+    public let previous: [DinerID: PreviousPlacement]
 
-    public init(reach: ServiceReach, previous: [String: PreviousPlacement] = [:]) {
+    public init(reach: ServiceReach, previous: [DinerID: PreviousPlacement] = [:]) {
         self.reach = reach
         self.previous = previous
     }

@@ -37,14 +37,14 @@ public struct PlanViolation: Sendable, Equatable, CustomStringConvertible {
         case unknownReference = "unknown_reference"
     }
 
-    public var dinerID: String?
-    public var courierID: String?
-    public var canteenID: String?
+    public var dinerID: DinerID?
+    public var courierID: CourierID?
+    public var canteenID: CanteenID?
     public var rule: Rule
     /// A sentence for coordinators, e.g. "王秀英 arrives 12:41, after the window 11:00-12:30 ends".
     public var detail: String
 
-    public init(dinerID: String? = nil, courierID: String? = nil, canteenID: String? = nil, rule: Rule, detail: String) {
+    public init(dinerID: DinerID? = nil, courierID: CourierID? = nil, canteenID: CanteenID? = nil, rule: Rule, detail: String) {
         self.dinerID = dinerID
         self.courierID = courierID
         self.canteenID = canteenID
@@ -53,7 +53,7 @@ public struct PlanViolation: Sendable, Equatable, CustomStringConvertible {
     }
 
     public var description: String {
-        let who = [dinerID, courierID, canteenID].compactMap { $0 }.joined(separator: " ")
+        let who = [dinerID?.rawValue, courierID?.rawValue, canteenID?.rawValue].compactMap { $0 }.joined(separator: " ")
         return (who.isEmpty ? "" : who + ": ") + "\(rule.rawValue): \(detail)"
     }
 }
@@ -112,14 +112,14 @@ struct Inspection {
     var parameters: PlanningParameters { context.parameters }
     var day: ServiceDay { context.day }
     var model: any TravelModel { context.travel }
-    let diner: [String: Diner]
-    let canteen: [String: Canteen]
-    let courier: [String: Courier]
+    let diner: [DinerID: Diner]
+    let canteen: [CanteenID: Canteen]
+    let courier: [CourierID: Courier]
     let allDiners: [Diner]
     var found: [PlanViolation] = []
 
     /// Where each diner is on the courier rounds, filled by `checkRounds`.
-    var stops: [String: [(courierID: String, trip: Int, arrival: Int)]] = [:]
+    var stops: [DinerID: [(courierID: CourierID, trip: Int, arrival: Int)]] = [:]
 
     init(plan: DayPlan, canteens: [Canteen], couriers: [Courier], diners: [Diner], context: DayContext) {
         self.plan = plan
@@ -133,14 +133,14 @@ struct Inspection {
         courier = Dictionary(couriers.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    mutating func report(_ rule: PlanViolation.Rule, diner: String? = nil, courier: String? = nil,
-                         canteen: String? = nil, _ detail: String) {
+    mutating func report(_ rule: PlanViolation.Rule, diner: DinerID? = nil, courier: CourierID? = nil,
+                         canteen: CanteenID? = nil, _ detail: String) {
         found.append(PlanViolation(dinerID: diner, courierID: courier, canteenID: canteen, rule: rule, detail: detail))
     }
 
-    func name(diner id: String) -> String { diner[id]?.name ?? id }
-    func name(canteen id: String) -> String { canteen[id]?.name ?? id }
-    func name(courier id: String) -> String { courier[id]?.name ?? id }
+    func name(diner id: DinerID) -> String { diner[id]?.name ?? id.rawValue }
+    func name(canteen id: CanteenID) -> String { canteen[id]?.name ?? id.rawValue }
+    func name(courier id: CourierID) -> String { courier[id]?.name ?? id.rawValue }
 
     func service(_ meal: PlannedMeal) -> String {
         switch meal.mode {
@@ -153,12 +153,12 @@ struct Inspection {
     // MARK: Who eats
 
     mutating func checkWhoEats() {
-        var plannedCount: [String: Int] = [:]
+        var plannedCount: [DinerID: Int] = [:]
         for meal in plan.assignments { plannedCount[meal.dinerID, default: 0] += 1 }
-        var unservedCount: [String: Int] = [:]
+        var unservedCount: [DinerID: Int] = [:]
         for entry in plan.unserved { unservedCount[entry.dinerID, default: 0] += 1 }
 
-        var seen = Set<String>()
+        var seen = Set<DinerID>()
         for meal in plan.assignments where seen.insert(meal.dinerID).inserted {
             let id = meal.dinerID
             guard let person = diner[id] else {
@@ -280,8 +280,8 @@ struct Inspection {
     // MARK: Capacities
 
     mutating func checkCapacities() {
-        var meals: [String: [ServiceMode: Int]] = [:]
-        var seated: [String: [MealCore.TimeWindow: Int]] = [:]
+        var meals: [CanteenID: [ServiceMode: Int]] = [:]
+        var seated: [CanteenID: [MealCore.TimeWindow: Int]] = [:]
         for meal in plan.assignments {
             meals[meal.canteenID, default: [:]][meal.mode, default: 0] += 1
             if meal.mode == .dineIn, let sitting = meal.sitting { seated[meal.canteenID, default: [:]][sitting, default: 0] += 1 }
@@ -362,7 +362,7 @@ struct Inspection {
     /// Delivery assignments and round stops must describe the same deliveries: the roster and
     /// the route sheet are printed from different halves of the plan.
     mutating func checkRoundsMatchAssignments() {
-        var deliveries = Set<String>()
+        var deliveries = Set<DinerID>()
         for meal in plan.assignments where meal.mode == .delivery && diner[meal.dinerID] != nil {
             guard deliveries.insert(meal.dinerID).inserted, let courierID = meal.courierID, courier[courierID] != nil else { continue }
             let person = name(diner: meal.dinerID)
@@ -400,8 +400,8 @@ struct Inspection {
 extension PlanChecker {
     /// One roster note per diner whose placement breaks a rule, so printed rosters flag what a
     /// manual change allowed through ("⚠ outside_circle").
-    public static func rosterNotes(_ violations: [PlanViolation]) -> [String: String] {
-        var notes: [String: [String]] = [:]
+    public static func rosterNotes(_ violations: [PlanViolation]) -> [DinerID: String] {
+        var notes: [DinerID: [String]] = [:]
         for violation in violations {
             guard let diner = violation.dinerID else { continue }
             if !(notes[diner]?.contains(violation.rule.rawValue) ?? false) { notes[diner, default: []].append(violation.rule.rawValue) }

@@ -12,7 +12,7 @@ public struct DinerChange: Sendable, Equatable, CustomStringConvertible {
         case changed
     }
 
-    public var dinerID: String
+    public var dinerID: DinerID
     /// The registry name, or the id when the registry no longer has the diner.
     public var dinerName: String
     public var kind: Kind
@@ -23,7 +23,7 @@ public struct DinerChange: Sendable, Equatable, CustomStringConvertible {
     /// a small move of the arrival or a new sitting is shown but not counted.
     public var counted: Bool
 
-    public init(dinerID: String, dinerName: String, kind: Kind, items: [String], counted: Bool) {
+    public init(dinerID: DinerID, dinerName: String, kind: Kind, items: [String], counted: Bool) {
         self.dinerID = dinerID
         self.dinerName = dinerName
         self.kind = kind
@@ -47,15 +47,15 @@ public struct PlanDiff: Sendable {
 
     /// Compares `from` (the older version) with `to`. The registries give names; an id missing
     /// from them is printed as the id.
-    public init(from: DayPlan, to: DayPlan, diners: [String: Diner], couriers: [String: Courier],
-                canteens: [String: Canteen]) {
+    public init(from: DayPlan, to: DayPlan, diners: [DinerID: Diner], couriers: [CourierID: Courier],
+                canteens: [CanteenID: Canteen]) {
         let before = Self.placements(from), after = Self.placements(to)
         let unservedAfter = Dictionary(to.unserved.map { ($0.dinerID, $0) }, uniquingKeysWith: { first, _ in first })
         let unservedBefore = Dictionary(from.unserved.map { ($0.dinerID, $0) }, uniquingKeysWith: { first, _ in first })
         let words = Wording(couriers: couriers, canteens: canteens)
 
         changes = Set(before.keys).union(after.keys).sorted().compactMap { id in
-            let name = diners[id]?.name ?? id
+            let name = diners[id]?.name ?? id.rawValue
             let counted = Self.counts(before[id], after[id])
             switch (before[id], after[id]) {
             case (nil, let new?):
@@ -84,12 +84,12 @@ public struct PlanDiff: Sendable {
     /// The diners the coordinators' replan counts as changed: planned in one version and not the
     /// other, or planned in both with a different canteen, mode or courier, or an arrival moved
     /// by more than `arrivalToleranceSeconds`.
-    public static func changedDiners(from: DayPlan, to: DayPlan) -> Set<String> {
+    public static func changedDiners(from: DayPlan, to: DayPlan) -> Set<DinerID> {
         let before = placements(from), after = placements(to)
         return Set(Set(before.keys).union(after.keys).filter { counts(before[$0], after[$0]) })
     }
 
-    static func placements(_ plan: DayPlan) -> [String: PlannedMeal] {
+    static func placements(_ plan: DayPlan) -> [DinerID: PlannedMeal] {
         Dictionary(plan.assignments.map { ($0.dinerID, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -106,11 +106,11 @@ public struct PlanDiff: Sendable {
 
 /// Turns placements into coordinators' phrases, naming canteens and couriers.
 private struct Wording {
-    let couriers: [String: Courier]
-    let canteens: [String: Canteen]
+    let couriers: [CourierID: Courier]
+    let canteens: [CanteenID: Canteen]
 
-    func canteen(_ id: String) -> String { canteens[id]?.name ?? id }
-    func courier(_ id: String?) -> String { id.map { couriers[$0]?.name ?? $0 } ?? "none" }
+    func canteen(_ id: CanteenID) -> String { canteens[id]?.name ?? id.rawValue }
+    func courier(_ id: CourierID?) -> String { id.map { couriers[$0]?.name ?? $0.rawValue } ?? "none" }
     /// Arrivals to the nearest minute: the diner waits at the door by the minute, and a move of
     /// a few seconds is not news to them.
     func arrival(_ seconds: Int?) -> String { seconds.map { OperatorText.clock(($0 + 30) / 60 * 60) } ?? "none" }

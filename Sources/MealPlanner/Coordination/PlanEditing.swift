@@ -11,10 +11,10 @@ public enum PlanEditing {
         public var date: String
         public var baseVersion: Int
         public var latestVersion: Int
-        public var collisions: [String]
+        public var collisions: [DinerID]
         public var since: [String]
 
-        public init(date: String, baseVersion: Int, latestVersion: Int, collisions: [String], since: [String]) {
+        public init(date: String, baseVersion: Int, latestVersion: Int, collisions: [DinerID], since: [String]) {
             self.date = date
             self.baseVersion = baseVersion
             self.latestVersion = latestVersion
@@ -24,7 +24,7 @@ public enum PlanEditing {
 
         public var description: String {
             var text = "\(date): your change was made on version \(baseVersion), but the plan is now at version "
-                + "\(latestVersion) and \(collisions.joined(separator: ", ")) changed since; nothing was written."
+                + "\(latestVersion) and \(collisions.map(\.rawValue).joined(separator: ", ")) changed since; nothing was written."
             if !since.isEmpty { text += "\nChanges since version \(baseVersion):\n" + since.map { "  " + $0 }.joined(separator: "\n") }
             return text
         }
@@ -54,7 +54,7 @@ public enum PlanEditing {
 
     /// Diners whose meal differs in any way between two versions (placement, round, time,
     /// lock, or served versus not).
-    static func differingDiners(_ a: DayPlan, _ b: DayPlan) -> Set<String> {
+    static func differingDiners(_ a: DayPlan, _ b: DayPlan) -> Set<DinerID> {
         let mealsA = Dictionary(uniqueKeysWithValues: a.assignments.map { ($0.dinerID, $0) })
         let mealsB = Dictionary(uniqueKeysWithValues: b.assignments.map { ($0.dinerID, $0) })
         let unservedA = Dictionary(uniqueKeysWithValues: a.unserved.map { ($0.dinerID, $0) })

@@ -7,9 +7,9 @@ import MealCore
 public struct PlanEditor {
     public enum Failure: Error, CustomStringConvertible {
         case unknown(kind: String, id: String)
-        case notInPlan(String)
-        case notDelivery(String)
-        case alreadyPlanned(String)
+        case notInPlan(DinerID)
+        case notDelivery(DinerID)
+        case alreadyPlanned(DinerID)
         case impossible(String)
 
         public var description: String {
@@ -23,9 +23,9 @@ public struct PlanEditor {
         }
     }
 
-    public let canteens: [String: Canteen]
-    public let couriers: [String: Courier]
-    public let diners: [String: Diner]
+    public let canteens: [CanteenID: Canteen]
+    public let couriers: [CourierID: Courier]
+    public let diners: [DinerID: Diner]
     /// The day, parameters and travel model shared with the planner and the checker.
     public private(set) var context: DayContext
     public var parameters: PlanningParameters { context.parameters }
@@ -34,16 +34,16 @@ public struct PlanEditor {
         set { context.day = newValue }
     }
     var model: any TravelModel { context.travel }
-    let canteenOrder: [String]
+    let canteenOrder: [CanteenID]
 
-    public private(set) var meals: [String: PlannedMeal]
-    public private(set) var unserved: [String: UnservedDiner]
+    public private(set) var meals: [DinerID: PlannedMeal]
+    public private(set) var unserved: [DinerID: UnservedDiner]
     /// Stop order per courier and trip; times come from `timedRounds` for untouched couriers.
-    var stops: [String: [[String]]]
-    var timedRounds: [String: CourierRound]
-    var dirty: Set<String> = []
+    var stops: [CourierID: [[DinerID]]]
+    var timedRounds: [CourierID: CourierRound]
+    var dirty: Set<CourierID> = []
     /// Diners whose placement this editing session changed.
-    public private(set) var touched: Set<String> = []
+    public private(set) var touched: Set<DinerID> = []
     /// Sentences describing what was done, for the change log.
     public private(set) var log: [String] = []
 
@@ -62,20 +62,20 @@ public struct PlanEditor {
 
     // MARK: Lookups
 
-    func diner(_ id: String) throws -> Diner {
-        guard let diner = diners[id] else { throw Failure.unknown(kind: "diner", id: id) }
+    func diner(_ id: DinerID) throws -> Diner {
+        guard let diner = diners[id] else { throw Failure.unknown(kind: "diner", id: id.rawValue) }
         return diner
     }
 
-    func timetable(_ courierID: String) -> RoundTimetable {
+    func timetable(_ courierID: CourierID) -> RoundTimetable {
         let courier = couriers[courierID]!
         return RoundTimetable(courier: courier, canteen: canteens[courier.canteenID]!, parameters: parameters,
                               model: model, diners: diners)
     }
 
-    func mealsAt(_ canteenID: String) -> Int { meals.values.filter { $0.canteenID == canteenID }.count }
+    func mealsAt(_ canteenID: CanteenID) -> Int { meals.values.filter { $0.canteenID == canteenID }.count }
 
-    func seatsUsed(_ canteenID: String, _ sitting: TimeWindow) -> Int {
+    func seatsUsed(_ canteenID: CanteenID, _ sitting: TimeWindow) -> Int {
         meals.values.filter { $0.canteenID == canteenID && $0.sitting == sitting }.count
     }
 
@@ -85,7 +85,7 @@ public struct PlanEditor {
 
     // MARK: Building blocks
 
-    mutating func removeFromRound(_ dinerID: String) {
+    mutating func removeFromRound(_ dinerID: DinerID) {
         for (courierID, trips) in stops where trips.contains(where: { $0.contains(dinerID) }) {
             stops[courierID] = trips.map { $0.filter { $0 != dinerID } }.filter { !$0.isEmpty }
             dirty.insert(courierID)
@@ -94,7 +94,7 @@ public struct PlanEditor {
 
     /// Couriers who could take `diner`: working, canteen open with kitchen room and the diet,
     /// direct trip inside the circle. Those of `preferredCanteen` come first.
-    func candidateCouriers(for diner: Diner, preferredCanteen: String?, onlyCanteen: String? = nil) -> [Courier] {
+    func candidateCouriers(for diner: Diner, preferredCanteen: CanteenID?, onlyCanteen: CanteenID? = nil) -> [Courier] {
         couriers.values.filter { courier in
             guard let canteen = canteens[courier.canteenID], day.works(courier), day.isOpen(canteen),
                   canteen.makes(diner.diets), onlyCanteen == nil || canteen.id == onlyCanteen else { return false }
@@ -110,7 +110,7 @@ public struct PlanEditor {
 
     /// Inserts a delivery at the cheapest feasible place among `candidates`; true when placed.
     mutating func insertDelivery(_ diner: Diner, candidates: [Courier], allowInfeasible: Bool = false) -> Bool {
-        var best: (courier: Courier, trips: [[String]], cost: Int)?
+        var best: (courier: Courier, trips: [[DinerID]], cost: Int)?
         for courier in candidates {
             let table = timetable(courier.id)
             let current = stops[courier.id] ?? []
@@ -152,7 +152,7 @@ public struct PlanEditor {
 
     /// The nearest other open canteen within walking range with a free seat (dine-in) or
     /// kitchen room (pickup).
-    func dineInAlternative(for diner: Diner, excluding: String?, pickup: Bool = false) -> PlannedMeal? {
+    func dineInAlternative(for diner: Diner, excluding: CanteenID?, pickup: Bool = false) -> PlannedMeal? {
         var best: (meal: PlannedMeal, seconds: Int)?
         for id in canteenOrder where id != excluding {
             let canteen = canteens[id]!
@@ -175,10 +175,10 @@ public struct PlanEditor {
 
     // MARK: Coordinators' operations
 
-    public mutating func moveToCanteen(_ dinerID: String, canteenID: String, mode requested: ServiceMode?,
+    public mutating func moveToCanteen(_ dinerID: DinerID, canteenID: CanteenID, mode requested: ServiceMode?,
                                        sitting: TimeWindow?) throws {
         let diner = try diner(dinerID)
-        guard let canteen = canteens[canteenID] else { throw Failure.unknown(kind: "canteen", id: canteenID) }
+        guard let canteen = canteens[canteenID] else { throw Failure.unknown(kind: "canteen", id: canteenID.rawValue) }
         guard let current = meals[dinerID] else { throw Failure.notInPlan(dinerID) }
         let mode = requested ?? current.mode
         removeFromRound(dinerID)
@@ -207,9 +207,9 @@ public struct PlanEditor {
         log.append("\(diner.name) (\(dinerID)) → \(canteen.name) \(mode.rawValue)\(meals[dinerID]?.sitting.map { " \($0)" } ?? "")")
     }
 
-    public mutating func moveToCourier(_ dinerID: String, courierID: String, position: Int?) throws {
+    public mutating func moveToCourier(_ dinerID: DinerID, courierID: CourierID, position: Int?) throws {
         let diner = try diner(dinerID)
-        guard let courier = couriers[courierID] else { throw Failure.unknown(kind: "courier", id: courierID) }
+        guard let courier = couriers[courierID] else { throw Failure.unknown(kind: "courier", id: courierID.rawValue) }
         guard let current = meals[dinerID] else { throw Failure.notInPlan(dinerID) }
         guard current.mode == .delivery else { throw Failure.notDelivery(dinerID) }
         removeFromRound(dinerID)
@@ -243,7 +243,7 @@ public struct PlanEditor {
         log.append("\(diner.name) (\(dinerID)) → courier \(courier.name) (\(courierID))" + (position.map { " at position \($0)" } ?? ""))
     }
 
-    public mutating func swap(_ a: String, _ b: String) throws {
+    public mutating func swap(_ a: DinerID, _ b: DinerID) throws {
         let dinerA = try diner(a), dinerB = try diner(b)
         guard var mealA = meals[a] else { throw Failure.notInPlan(a) }
         guard var mealB = meals[b] else { throw Failure.notInPlan(b) }
@@ -259,22 +259,22 @@ public struct PlanEditor {
         log.append("swapped \(dinerA.name) (\(a)) and \(dinerB.name) (\(b))")
     }
 
-    public mutating func setLock(_ dinerID: String, locked: Bool) throws {
+    public mutating func setLock(_ dinerID: DinerID, locked: Bool) throws {
         _ = try diner(dinerID)
         guard meals[dinerID] != nil else { throw Failure.notInPlan(dinerID) }
         meals[dinerID]!.locked = locked
         log.append("\(locked ? "locked" : "unlocked") \(dinerID)")
     }
 
-    public mutating func setCourierLock(_ courierID: String, locked: Bool) throws {
-        guard couriers[courierID] != nil else { throw Failure.unknown(kind: "courier", id: courierID) }
+    public mutating func setCourierLock(_ courierID: CourierID, locked: Bool) throws {
+        guard couriers[courierID] != nil else { throw Failure.unknown(kind: "courier", id: courierID.rawValue) }
         let ids = meals.values.filter { $0.courierID == courierID }.map(\.dinerID)
         guard !ids.isEmpty else { throw Failure.impossible("courier \(courierID) has no deliveries in this plan") }
         for id in ids { meals[id]!.locked = locked }
         log.append("\(locked ? "locked" : "unlocked") the round of \(courierID) (\(ids.count) meals)")
     }
 
-    public mutating func cancel(_ dinerID: String, reason: String) throws {
+    public mutating func cancel(_ dinerID: DinerID, reason: String) throws {
         let diner = try diner(dinerID)
         guard meals[dinerID] != nil else { throw Failure.notInPlan(dinerID) }
         removeFromRound(dinerID)
@@ -287,7 +287,7 @@ public struct PlanEditor {
 
     /// A one-off extra meal: dine-in or pickup at the nearest canteen with room when the diner
     /// may walk, else a delivery from the nearest courier with room.
-    public mutating func add(_ dinerID: String) throws {
+    public mutating func add(_ dinerID: DinerID) throws {
         let diner = try diner(dinerID)
         guard meals[dinerID] == nil else { throw Failure.alreadyPlanned(dinerID) }
         day.exceptions.extraMeals.insert(dinerID)
@@ -306,8 +306,8 @@ public struct PlanEditor {
     }
 
     /// Moves only the absent courier's diners, each to the best other round within the circle.
-    public mutating func courierAbsent(_ courierID: String) throws {
-        guard let courier = couriers[courierID] else { throw Failure.unknown(kind: "courier", id: courierID) }
+    public mutating func courierAbsent(_ courierID: CourierID) throws {
+        guard let courier = couriers[courierID] else { throw Failure.unknown(kind: "courier", id: courierID.rawValue) }
         day.exceptions.absentCouriers.insert(courierID)
         let affected = (stops[courierID] ?? []).flatMap { $0 }
         stops[courierID] = nil
@@ -322,8 +322,8 @@ public struct PlanEditor {
 
     /// Moves only the closed canteen's diners: sitters and pickups to the nearest canteen with
     /// room, deliveries to other canteens' couriers within the circle.
-    public mutating func closeCanteen(_ canteenID: String) throws {
-        guard let canteen = canteens[canteenID] else { throw Failure.unknown(kind: "canteen", id: canteenID) }
+    public mutating func closeCanteen(_ canteenID: CanteenID) throws {
+        guard let canteen = canteens[canteenID] else { throw Failure.unknown(kind: "canteen", id: canteenID.rawValue) }
         day.exceptions.closedCanteens.insert(canteenID)
         let affected = meals.values.filter { $0.canteenID == canteenID }.sorted { (diners[$0.dinerID]!.priority, $1.dinerID) > (diners[$1.dinerID]!.priority, $0.dinerID) }
         for courier in couriers.values where courier.canteenID == canteenID {
@@ -361,7 +361,7 @@ public struct PlanEditor {
     /// The edited plan: touched rounds re-timed, untouched rounds exactly as they were.
     public func result(from base: DayPlan, note: String, provenance: PlanProvenance, by user: String) -> DayPlan {
         var rounds: [CourierRound] = []
-        var slot: [String: (courier: String, trip: Int, position: Int, arrival: Int)] = [:]
+        var slot: [DinerID: (courier: CourierID, trip: Int, position: Int, arrival: Int)] = [:]
         for courierID in stops.keys.sorted() {
             let trips = stops[courierID]!.filter { !$0.isEmpty }
             guard !trips.isEmpty, let courier = couriers[courierID] else { continue }

@@ -7,7 +7,7 @@ public enum Replanner {
     public struct Outcome: Sendable {
         public var plan: DayPlan
         /// Diners whose placement differs from the version it started from (the change rule below).
-        public var changed: Set<String>
+        public var changed: Set<DinerID>
         /// Diners a fresh, unconstrained re-optimisation would have changed.
         public var idealChanged: Int
         /// Which plan was kept: the re-optimised one, or the current one improved within the budget.
@@ -16,7 +16,7 @@ public enum Replanner {
 
     /// A diner counts as changed when their canteen, service or courier differs, their arrival
     /// moved by more than 15 minutes, or they are served in one plan and not in the other.
-    public static func changedDiners(from a: DayPlan, to b: DayPlan) -> Set<String> {
+    public static func changedDiners(from a: DayPlan, to b: DayPlan) -> Set<DinerID> {
         PlanDiff.changedDiners(from: a, to: b)
     }
 

@@ -27,7 +27,7 @@ public enum CoverageFormatter {
             out += "\n"
             var outside = TerminalTable(headers: ["id", "name", "community", "nearest canteen", "min", "why"], rightAligned: [4])
             for entry in report.outside {
-                outside.append([entry.diner.id, entry.diner.name, entry.diner.community,
+                outside.append([entry.diner.id.rawValue, entry.diner.name, entry.diner.community,
                                 entry.nearestCanteen?.name ?? "-",
                                 entry.nearestSeconds.map { "\(($0 + 30) / 60)" } ?? "-",
                                 entry.byCourier ? "by courier" : "on foot"])
@@ -56,8 +56,8 @@ public enum CoverageFormatter {
                          "\(c.outside)", "", "", ""])
         }
         for entry in report.outside {
-            rows.append(["outside", entry.diner.community, entry.diner.id, CSVWriter.neutralizeFormula(entry.diner.name),
-                         "", "", "", "", "", entry.nearestCanteen?.id ?? "", entry.nearestSeconds.map(String.init) ?? "",
+            rows.append(["outside", entry.diner.community, entry.diner.id.rawValue, CSVWriter.neutralizeFormula(entry.diner.name),
+                         "", "", "", "", "", entry.nearestCanteen?.id.rawValue ?? "", entry.nearestSeconds.map(String.init) ?? "",
                          entry.explanation])
         }
         for site in report.suggestions {

@@ -83,7 +83,7 @@ enum CoverageJSON {
             date: report.day.date, radiusSeconds: report.radiusSeconds, district: Counts(report.district),
             communities: Dictionary(report.communities.map { ($0.name, Counts($0.counts)) }) { first, _ in first },
             outside: report.outside.map { entry in
-                Outside(diner: entry.diner.id, nearestCanteen: entry.nearestCanteen?.id, nearestSeconds: entry.nearestSeconds,
+                Outside(diner: entry.diner.id.rawValue, nearestCanteen: entry.nearestCanteen?.id.rawValue, nearestSeconds: entry.nearestSeconds,
                         detail: entry.explanation)
             },
             suggestions: report.suggestions.map { site in

@@ -108,7 +108,7 @@ public struct CoverageReport: Sendable {
             guard best >= 0 else { break }
             let chosen = coveredBy[best]
             suggestions.append(SiteSuggestion(location: candidates[best].location, community: candidates[best].community,
-                                              nearDiner: candidates[best].id, newlyCovered: chosen.count))
+                                              nearDiner: candidates[best].id.rawValue, newlyCovered: chosen.count))
             remaining.subtract(chosen)
             for index in coveredBy.indices { coveredBy[index].subtract(chosen) }
         }

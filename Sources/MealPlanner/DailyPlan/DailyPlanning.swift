@@ -17,8 +17,8 @@ public enum DailyPlanning {
         public var canteens: [Canteen]
         public var couriers: [Courier]
         public var diners: [Diner]
-        public var previous: [String: PreviousPlacement]
-        public var previousMeals: [String: PlannedMeal]
+        public var previous: [DinerID: PreviousPlacement]
+        public var previousMeals: [DinerID: PlannedMeal]
         public var digest: String
         /// The newest version already stored for the date, if any.
         public var latestVersion: PlanVersion?
@@ -61,7 +61,7 @@ public enum DailyPlanning {
     /// The diners as the planner should weigh them: one whose door stayed shut on the last round
     /// (an open no-answer alert) goes one priority level up, at most to high, so that when meals
     /// are short the person nobody has seen is not the one left out. The registry is not changed.
-    public static func raisingPriority(of diners: [Diner], checkInPerson: Set<String>) -> [Diner] {
+    public static func raisingPriority(of diners: [Diner], checkInPerson: Set<DinerID>) -> [Diner] {
         guard !checkInPerson.isEmpty else { return diners }
         return diners.map { diner in
             guard checkInPerson.contains(diner.id) else { return diner }

@@ -56,7 +56,7 @@ public struct DayPlanner: Sendable {
     /// `current` is the version a replan starts from: a canteen whose delivery diners come out
     /// the same keeps its current rounds as they are instead of being routed again, which is
     /// both the least change and the fastest.
-    public func plan(day: ServiceDay, previous: [String: PreviousPlacement] = [:], locked: [PlannedMeal] = [],
+    public func plan(day: ServiceDay, previous: [DinerID: PreviousPlacement] = [:], locked: [PlannedMeal] = [],
                      lockedRounds: [CourierRound] = [], current: DayPlan? = nil) throws -> Outcome {
         let parameters = settings.parameters
         let context = DayContext(day: day, parameters: parameters)
@@ -115,7 +115,7 @@ public struct DayPlanner: Sendable {
         // Second chance: a delivery the rounds could not take tries the other canteens within
         // the circle that make the diet and still have kitchen room, nearest courier first.
         var unservedExtra: [UnservedDiner] = []
-        var moved: [String: Int] = [:]  // diner id → canteen index it moved to
+        var moved: [DinerID: Int] = [:]  // diner id → canteen index it moved to
         var rerouteCutShort = Set<Int>()
         let unrouted = routed.enumerated().flatMap { index, outcome in outcome.unrouted.map { (index, $0) } }
             .sorted { (dinerByID[$0.1]!.priority, $1.1) > (dinerByID[$1.1]!.priority, $0.1) }
@@ -153,7 +153,7 @@ public struct DayPlanner: Sendable {
             }
         }
 
-        var arrival: [String: (courier: String, trip: Int, position: Int, seconds: Int)] = [:]
+        var arrival: [DinerID: (courier: CourierID, trip: Int, position: Int, seconds: Int)] = [:]
         for round in lockedRounds + routed.flatMap(\.rounds) {
             do {
                 for (tripIndex, trip) in round.trips.enumerated() {
@@ -203,7 +203,7 @@ extension DayPlanner {
     /// For each canteen, the current rounds when they can stay: the same delivery diners, every
     /// courier on them still working and from this canteen, and every trip still feasible.
     func keptRounds(_ current: DayPlan?, deliveries: [[Diner]], workingCouriers: [[Courier]],
-                    dinerByID: [String: Diner], model: any TravelModel) -> [CanteenRouting.Outcome?] {
+                    dinerByID: [DinerID: Diner], model: any TravelModel) -> [CanteenRouting.Outcome?] {
         guard let current else { return Array(repeating: nil, count: canteens.count) }
         return canteens.indices.map { index in
             let rounds = current.rounds.filter { $0.canteenID == canteens[index].id }

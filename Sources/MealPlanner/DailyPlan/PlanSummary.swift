@@ -17,7 +17,7 @@ public struct PlanSummary: Sendable {
     /// The longest time between a trip leaving the canteen and a meal reaching its door.
     public var longestInBoxSeconds: Int
     /// Canteen sittings filled above 90% of their seats: (canteen, sitting, used, seats).
-    public var crowdedSittings: [(canteen: String, sitting: String, used: Int, seats: Int)]
+    public var crowdedSittings: [(canteen: CanteenID, sitting: String, used: Int, seats: Int)]
     /// Diners with a previous planned day whose canteen changed, and delivery diners whose courier changed.
     public var canteenChanged: Int
     public var courierChanged: Int
@@ -29,7 +29,7 @@ public struct PlanSummary: Sendable {
     /// Names of the canteens whose rounds the time guard cut short.
     public var cutShortCanteens: [String]
 
-    public init(plan: DayPlan, canteens: [Canteen], previous: [String: PlannedMeal],
+    public init(plan: DayPlan, canteens: [Canteen], previous: [DinerID: PlannedMeal],
                 courierTravelSeconds: Int) {
         date = plan.date
         version = plan.version
@@ -41,12 +41,12 @@ public struct PlanSummary: Sendable {
         unservedByReason = reasons.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         couriersUsed = plan.rounds.filter { !$0.trips.isEmpty }.count
         trips = plan.rounds.reduce(0) { $0 + $1.trips.count }
-        cutShortCanteens = plan.searchCutShort.map { id in canteens.first { $0.id == id }.map { "\($0.name) (\(id))" } ?? id }
+        cutShortCanteens = plan.searchCutShort.map { id in canteens.first { $0.id == id }.map { "\($0.name) (\(id))" } ?? id.rawValue }
         self.courierTravelSeconds = courierTravelSeconds
         longestInBoxSeconds = plan.rounds.flatMap(\.trips).flatMap { trip in
             trip.stops.map { $0.arrivalSeconds - trip.departSeconds }
         }.max() ?? 0
-        var crowded: [(String, String, Int, Int)] = []
+        var crowded: [(CanteenID, String, Int, Int)] = []
         for canteen in canteens where canteen.seats > 0 {
             for sitting in canteen.sittings {
                 let used = plan.assignments.filter { $0.canteenID == canteen.id && $0.sitting == sitting.window }.count

@@ -17,7 +17,7 @@ extension PlanningParameters {
     func routingStop(for diner: Diner, location: Int) -> RoutingStop {
         let window = deliveryWindow(of: diner)
         return RoutingStop(
-            name: diner.id, location: location, demand: 1, serviceTime: Seconds(Double(serviceSeconds)),
+            name: diner.id.rawValue, location: location, demand: 1, serviceTime: Seconds(Double(serviceSeconds)),
             timeWindow: RoutingTimeWindow(Seconds(Double(window.start)), Seconds(Double(window.end))))
     }
 

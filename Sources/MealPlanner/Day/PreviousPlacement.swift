@@ -2,10 +2,10 @@ import MealCore
 
 /// Where a diner ate on their last planned day: the continuity the assignment keeps.
 public struct PreviousPlacement: Sendable, Equatable, Codable {
-    public var canteenID: String
+    public var canteenID: CanteenID
     public var kind: ServiceMode
     public var sitting: Sitting?
-    public var courierID: String?
+    public var courierID: CourierID?
     /// Planned arrival of the last delivery, seconds since midnight.
     public var arrivalSeconds: Int?
 
@@ -16,7 +16,7 @@ public struct PreviousPlacement: Sendable, Equatable, Codable {
                   arrivalSeconds: meal.arrivalSeconds)
     }
 
-    public init(canteenID: String, kind: ServiceMode, sitting: Sitting? = nil, courierID: String? = nil,
+    public init(canteenID: CanteenID, kind: ServiceMode, sitting: Sitting? = nil, courierID: CourierID? = nil,
                 arrivalSeconds: Int? = nil) {
         self.canteenID = canteenID
         self.kind = kind

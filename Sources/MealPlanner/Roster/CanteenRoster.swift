@@ -5,7 +5,7 @@ import MealCore
 /// masked unless the roster is made with `unmaskedPhones`.
 public struct CanteenRoster: Sendable {
     public struct DinerLine: Sendable, Equatable {
-        public let dinerID: String
+        public let dinerID: DinerID
         public let name: String
         public let diets: String
         public let allergies: String
@@ -28,7 +28,7 @@ public struct CanteenRoster: Sendable {
     }
 
     public struct TripBlock: Sendable, Equatable {
-        public let courierID: String
+        public let courierID: CourierID
         public let courierName: String
         public let vehicle: String
         public let trip: Int
@@ -58,15 +58,15 @@ public struct CanteenRoster: Sendable {
     public let dietTotals: [(label: String, count: Int)]
     public var totalMeals: Int { kitchen.reduce(0) { $0 + $1.total } }
 
-    public init(plan: DayPlan, canteen: Canteen, diners: [String: Diner], couriers: [String: Courier],
-                unmaskedPhones: Bool = false, notesByDiner: [String: String] = [:]) {
+    public init(plan: DayPlan, canteen: Canteen, diners: [DinerID: Diner], couriers: [CourierID: Courier],
+                unmaskedPhones: Bool = false, notesByDiner: [DinerID: String] = [:]) {
         date = plan.date
         version = plan.version
         status = plan.status
         self.canteen = canteen
         let meals = plan.assignments.filter { $0.canteenID == canteen.id }
 
-        func line(_ dinerID: String) -> DinerLine {
+        func line(_ dinerID: DinerID) -> DinerLine {
             guard let diner = diners[dinerID] else {
                 return DinerLine(dinerID: dinerID, name: "?", diets: "", allergies: "", notes: "")
             }
@@ -102,7 +102,7 @@ public struct CanteenRoster: Sendable {
                     return Stop(position: position + 1, arrival: OperatorText.minuteClock(stop.arrivalSeconds), diner: base,
                                 address: diner?.address ?? "", phone: unmaskedPhones ? phone : PhoneMask.mask(phone))
                 }
-                trips.append(TripBlock(courierID: round.courierID, courierName: courier?.name ?? round.courierID,
+                trips.append(TripBlock(courierID: round.courierID, courierName: courier?.name ?? round.courierID.rawValue,
                                        vehicle: courier?.vehicle.label ?? "", trip: index + 1,
                                        depart: OperatorText.minuteClock(trip.departSeconds), back: OperatorText.minuteClock(trip.returnSeconds),
                                        stops: stops))

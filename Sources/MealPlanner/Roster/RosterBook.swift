@@ -9,7 +9,7 @@ public enum RosterBook {
     @discardableResult
     public static func write(plan: DayPlan, canteens: [Canteen], couriers: [Courier], diners: [Diner],
                              to folder: String, overwrite: Bool, unmaskedPhones: Bool = false,
-                             notesByDiner: [String: String] = [:]) throws -> Int {
+                             notesByDiner: [DinerID: String] = [:]) throws -> Int {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let dinerByID = Dictionary(uniqueKeysWithValues: diners.map { ($0.id, $0) })
         let courierByID = Dictionary(uniqueKeysWithValues: couriers.map { ($0.id, $0) })
@@ -21,7 +21,7 @@ public enum RosterBook {
             guard let count = mealsPerCanteen[canteen.id] else { continue }
             let roster = CanteenRoster(plan: plan, canteen: canteen, diners: dinerByID, couriers: courierByID,
                                        unmaskedPhones: unmaskedPhones, notesByDiner: notesByDiner)
-            let file = fileNames.name(for: canteen.id, fileExtension: "html")
+            let file = fileNames.name(for: canteen.id.rawValue, fileExtension: "html")
             try OutputFile.write(Array(RosterFormatter.html(roster).utf8), to: try fileNames.path(of: file), overwrite: overwrite)
             let e = RosterFormatter.escapeHTMLText
             items += "<li><a href=\"\(e(file))\">\(e(canteen.name))</a> · \(count) 份</li>\n"

@@ -16,7 +16,7 @@ public enum RosterFormatter {
             out += "\n堂食 Sitting \(block.sitting)  (\(block.diners.count)/\(block.seats) seats)\n"
             var table = TerminalTable(headers: ["#", "id", "name", "diet", "allergies", "notes"], rightAligned: [0])
             for (index, line) in block.diners.enumerated() {
-                table.append(["\(index + 1)", line.dinerID, line.name, line.diets, line.allergies, line.notes])
+                table.append(["\(index + 1)", line.dinerID.rawValue, line.name, line.diets, line.allergies, line.notes])
             }
             out += block.diners.isEmpty ? "(nobody)\n" : table.render()
         }
@@ -24,7 +24,7 @@ public enum RosterFormatter {
             out += "\n自取 Pickup (\(roster.pickups.count))\n"
             var table = TerminalTable(headers: ["#", "id", "name", "diet", "allergies", "notes"], rightAligned: [0])
             for (index, line) in roster.pickups.enumerated() {
-                table.append(["\(index + 1)", line.dinerID, line.name, line.diets, line.allergies, line.notes])
+                table.append(["\(index + 1)", line.dinerID.rawValue, line.name, line.diets, line.allergies, line.notes])
             }
             out += table.render()
         }
@@ -33,7 +33,7 @@ public enum RosterFormatter {
                 + "leaves \(trip.depart), back \(trip.back), \(trip.stops.count) meals\n"
             var table = TerminalTable(headers: ["#", "arrive", "id", "name", "address", "phone", "diet", "notes"], rightAligned: [0])
             for stop in trip.stops {
-                table.append(["\(stop.position)", stop.arrival, stop.diner.dinerID, stop.diner.name, stop.address, stop.phone,
+                table.append(["\(stop.position)", stop.arrival, stop.diner.dinerID.rawValue, stop.diner.name, stop.address, stop.phone,
                               stop.diner.diets, [stop.diner.allergies, stop.diner.notes].filter { !$0.isEmpty }.joined(separator: "; ")])
             }
             out += table.render()
@@ -70,23 +70,23 @@ public enum RosterFormatter {
         func guarded(_ text: String) -> String { CSVWriter.neutralizeFormula(text) }
         for block in roster.sittings {
             for (index, line) in block.diners.enumerated() {
-                rows.append([roster.date, "\(roster.version)", roster.canteen.id, "dine_in", block.sitting, "\(index + 1)", "",
-                             line.dinerID, guarded(line.name), line.diets, guarded(line.allergies), "", "", guarded(line.notes)])
+                rows.append([roster.date, "\(roster.version)", roster.canteen.id.rawValue, "dine_in", block.sitting, "\(index + 1)", "",
+                             line.dinerID.rawValue, guarded(line.name), line.diets, guarded(line.allergies), "", "", guarded(line.notes)])
             }
         }
         for (index, line) in roster.pickups.enumerated() {
-            rows.append([roster.date, "\(roster.version)", roster.canteen.id, "pickup", "", "\(index + 1)", "", line.dinerID,
+            rows.append([roster.date, "\(roster.version)", roster.canteen.id.rawValue, "pickup", "", "\(index + 1)", "", line.dinerID.rawValue,
                          guarded(line.name), line.diets, guarded(line.allergies), "", "", guarded(line.notes)])
         }
         for trip in roster.trips {
             for stop in trip.stops {
-                rows.append([roster.date, "\(roster.version)", roster.canteen.id, "delivery", "\(trip.courierID) trip \(trip.trip)",
-                             "\(stop.position)", stop.arrival, stop.diner.dinerID, guarded(stop.diner.name), stop.diner.diets,
+                rows.append([roster.date, "\(roster.version)", roster.canteen.id.rawValue, "delivery", "\(trip.courierID) trip \(trip.trip)",
+                             "\(stop.position)", stop.arrival, stop.diner.dinerID.rawValue, guarded(stop.diner.name), stop.diner.diets,
                              guarded(stop.diner.allergies), guarded(stop.address), guarded(stop.phone), guarded(stop.diner.notes)])
             }
         }
         for line in roster.kitchen {
-            rows.append([roster.date, "\(roster.version)", roster.canteen.id, "kitchen", line.variant, "", "", "", "",
+            rows.append([roster.date, "\(roster.version)", roster.canteen.id.rawValue, "kitchen", line.variant, "", "", "", "",
                           line.variant, "", "", "", "\(line.total) meals (dine-in \(line.dineIn), pickup \(line.pickup), delivery \(line.delivery))"])
         }
         return Array(CSVWriter(includesByteOrderMark: true).string(for: rows).utf8)

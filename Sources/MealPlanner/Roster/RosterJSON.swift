@@ -23,7 +23,7 @@ enum RosterJSON {
         var notes: String
 
         init(_ line: CanteenRoster.DinerLine) {
-            (diner, name, diet, allergies, notes) = (line.dinerID, line.name, line.diets, line.allergies, line.notes)
+            (diner, name, diet, allergies, notes) = (line.dinerID.rawValue, line.name, line.diets, line.allergies, line.notes)
         }
     }
 
@@ -62,11 +62,11 @@ enum RosterJSON {
 
     static func text(_ roster: CanteenRoster) -> String {
         let document = Document(
-            date: roster.date, version: roster.version, status: roster.status, canteen: roster.canteen.id,
+            date: roster.date, version: roster.version, status: roster.status, canteen: roster.canteen.id.rawValue,
             sittings: roster.sittings.map { Sitting(sitting: $0.sitting, seats: $0.seats, diners: $0.diners.map(Diner.init)) },
             pickups: roster.pickups.map(Diner.init),
             trips: roster.trips.map { trip in
-                Trip(courier: trip.courierID, trip: trip.trip, depart: trip.depart, back: trip.back, stops: trip.stops.map {
+                Trip(courier: trip.courierID.rawValue, trip: trip.trip, depart: trip.depart, back: trip.back, stops: trip.stops.map {
                     Stop(arrive: $0.arrival, address: $0.address, phone: $0.phone, diner: Diner($0.diner))
                 })
             },

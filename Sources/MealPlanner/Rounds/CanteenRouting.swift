@@ -8,7 +8,7 @@ struct CanteenRouting: Sendable {
     struct Outcome: Sendable {
         var rounds: [CourierRound]
         /// Diner ids the rounds could not take.
-        var unrouted: [String]
+        var unrouted: [DinerID]
         var travelSeconds: Double
         /// The time guard, not the work budget, ended the search: the rounds depend on machine load.
         var cutShort = false
@@ -19,9 +19,9 @@ struct CanteenRouting: Sendable {
     let parameters: PlanningParameters
     let model: any TravelModel
     /// Last day's courier and arrival, per diner id.
-    let previous: [String: PreviousPlacement]
+    let previous: [DinerID: PreviousPlacement]
     /// Diners whose placement a coordinator locked, with their courier and trip position kept.
-    let pinnedCourier: [String: String]
+    let pinnedCourier: [DinerID: CourierID]
 
     func problem(for diners: [Diner]) -> RoutingProblem {
         let points = [canteen.location] + diners.map(\.location)
@@ -36,7 +36,7 @@ struct CanteenRouting: Sendable {
         }
         let vehicles = couriers.map { courier in
             RoutingVehicle(
-                name: courier.id, depot: 0, kind: kinds.firstIndex(of: courier.vehicle)!,
+                name: courier.id.rawValue, depot: 0, kind: kinds.firstIndex(of: courier.vehicle)!,
                 capacity: Load(courier.capacity),
                 shift: parameters.courierShift(courier), maxTrips: PlanningParameters.maxTripsPerCourier)
         }
@@ -60,7 +60,7 @@ struct CanteenRouting: Sendable {
             return stop
         }
         return RoutingProblem(
-            depots: [RoutingDepot(name: canteen.id, location: 0, mealsReadyAt: Seconds(Double(parameters.readySeconds)))],
+            depots: [RoutingDepot(name: canteen.id.rawValue, location: 0, mealsReadyAt: Seconds(Double(parameters.readySeconds)))],
             stops: stops, vehicleKinds: routingKinds, vehicles: vehicles,
             maxTimeInBox: Seconds(Double(parameters.maxInBoxSeconds)),
             costs: CostWeights(perDistance: 1, unservedStop: 1_000_000, preferredVehicleMissed: 600,

@@ -9,7 +9,7 @@ struct RoundTimetable {
     let canteen: Canteen
     let parameters: PlanningParameters
     let model: any TravelModel
-    let diners: [String: Diner]
+    let diners: [DinerID: Diner]
 
     struct Timed {
         var trips: [CourierRound.Trip]
@@ -26,7 +26,7 @@ struct RoundTimetable {
 
     /// - Parameter keepDepartures: departure times the trips had before an edit; a trip keeps
     ///   its time when it still works, so the diners already on it keep theirs.
-    func time(_ trips: [[String]], keepDepartures: [Int] = []) -> Timed {
+    func time(_ trips: [[DinerID]], keepDepartures: [Int] = []) -> Timed {
         if !keepDepartures.isEmpty {
             let kept = time(trips, departures: keepDepartures)
             if kept.isFeasible { return kept }
@@ -34,7 +34,7 @@ struct RoundTimetable {
         return time(trips, departures: [])
     }
 
-    private func time(_ trips: [[String]], departures: [Int]) -> Timed {
+    private func time(_ trips: [[DinerID]], departures: [Int]) -> Timed {
         var problems: [String] = []
         // Routing locations: 0 is the canteen, then the homes in the order they are visited.
         var points = [canteen.location]
@@ -65,9 +65,9 @@ struct RoundTimetable {
         var travelTotal = 0
         for (number, trip) in zip(tripNumbers, timed) {
             let depart = whole(trip.departure), back = whole(trip.returnTime)
-            var stopTimes: [(dinerID: String, arrivalSeconds: Int)] = []
+            var stopTimes: [(dinerID: DinerID, arrivalSeconds: Int)] = []
             for (position, s) in trip.stops.enumerated() {
-                let diner = diners[stops[s].name]!
+                let diner = diners[DinerID(stops[s].name)]!
                 let arrival = whole(trip.arrivals[position]), service = whole(trip.serviceStarts[position])
                 let end = whole(stops[s].timeWindow.latest)
                 if service > end { problems.append("\(diner.name) at \(OperatorText.minuteClock(service)) after the window ends at \(OperatorText.minuteClock(end))") }
@@ -88,11 +88,11 @@ struct RoundTimetable {
 
     /// The cheapest place for `dinerID` in the round (any trip and position, or a new trip at
     /// the end); nil when no place keeps the round feasible, unless `allowInfeasible`.
-    func bestInsertion(of dinerID: String, into trips: [[String]], allowInfeasible: Bool = false)
-        -> (trips: [[String]], timed: Timed)? {
+    func bestInsertion(of dinerID: DinerID, into trips: [[DinerID]], allowInfeasible: Bool = false)
+        -> (trips: [[DinerID]], timed: Timed)? {
         let base = time(trips).travelSeconds
-        var best: (trips: [[String]], timed: Timed, cost: Int)?
-        var candidates: [[[String]]] = []
+        var best: (trips: [[DinerID]], timed: Timed, cost: Int)?
+        var candidates: [[[DinerID]]] = []
         for t in trips.indices {
             for position in 0...trips[t].count {
                 var changed = trips
