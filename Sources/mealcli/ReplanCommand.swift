@@ -27,7 +27,7 @@ extension MealCLI {
             let store = try database.open()
             try CLIError.reporting {
                 let started = Date()
-                let outcome = try Replanner.replan(date: date, in: store, by: operatorOptions.name, maxChanges: maxChanges,
+                let outcome = try Replanning.replan(date: date, in: store, by: operatorOptions.name, maxChanges: maxChanges,
                                                    seed: seed, timeLimit: timeLimit)
                 print("\(date): version \(outcome.plan.version), \(outcome.changed.count) diners changed "
                       + "(\(outcome.strategy); a fresh re-optimisation would change \(outcome.idealChanged)); "

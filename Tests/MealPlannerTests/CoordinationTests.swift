@@ -38,7 +38,7 @@ final class CoordinationTests: XCTestCase {
             try editor.setLock(delivery.dinerID, locked: true)
             try editor.setCourierLock(round.courierID, locked: true)
         }
-        let outcome = try Replanner.replan(date: date, in: database, by: "test", maxChanges: nil)
+        let outcome = try Replanning.replan(date: date, in: database, by: "test", maxChanges: nil)
         let replanned = outcome.plan
         for original in [sitter, delivery] {
             let kept = try XCTUnwrap(replanned.assignment(of: original.dinerID))
@@ -60,13 +60,13 @@ final class CoordinationTests: XCTestCase {
             let meal = afterAbsence.assignment(of: id)
             XCTAssertTrue(meal == nil ? afterAbsence.unserved.contains { $0.dinerID == id } : meal!.courierID != round.courierID)
         }
-        let othersAfterAbsence = Replanner.changedDiners(from: before, to: afterAbsence).subtracting(own)
+        let othersAfterAbsence = Replanning.changedDiners(from: before, to: afterAbsence).subtracting(own)
         XCTAssertLessThanOrEqual(othersAfterAbsence.count, 2, "the absence itself barely disturbs other diners: \(othersAfterAbsence)")
 
-        let replanned = try Replanner.replan(date: date, in: database, by: "test", maxChanges: 5)
+        let replanned = try Replanning.replan(date: date, in: database, by: "test", maxChanges: 5)
         XCTAssertLessThanOrEqual(replanned.changed.count, 5)
-        XCTAssertEqual(replanned.changed, Replanner.changedDiners(from: afterAbsence, to: replanned.plan))
-        let beyondOwn = Replanner.changedDiners(from: before, to: replanned.plan).subtracting(own)
+        XCTAssertEqual(replanned.changed, Replanning.changedDiners(from: afterAbsence, to: replanned.plan))
+        let beyondOwn = Replanning.changedDiners(from: before, to: replanned.plan).subtracting(own)
         XCTAssertLessThanOrEqual(beyondOwn.count, 5 + othersAfterAbsence.count)
         XCTAssertFalse(replanned.plan.rounds.contains { $0.courierID == round.courierID }, "the absence holds through the replan")
     }
@@ -102,7 +102,7 @@ final class CoordinationTests: XCTestCase {
         let swapped = try edit(database) { try $0.swap(a.dinerID, b.dinerID) }
         XCTAssertEqual(swapped.assignment(of: a.dinerID)?.canteenID, b.canteenID)
         XCTAssertEqual(swapped.assignment(of: b.dinerID)?.canteenID, a.canteenID)
-        XCTAssertEqual(Replanner.changedDiners(from: plan, to: swapped), [a.dinerID, b.dinerID])
+        XCTAssertEqual(Replanning.changedDiners(from: plan, to: swapped), [a.dinerID, b.dinerID])
         XCTAssertEqual(swapped.rounds, plan.rounds, "rounds untouched by a swap of sitters keep their times")
 
         let cancelled = try edit(database) { try $0.cancel(a.dinerID, reason: "hospitalized") }

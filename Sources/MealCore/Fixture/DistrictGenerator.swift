@@ -1,25 +1,7 @@
 import MealRouting
 
-/// A generated data set: the canteens, their couriers and the diners of one or more districts.
-public struct District: Hashable, Sendable {
-    /// Canteens in id order.
-    public var canteens: [Canteen]
-    /// Couriers in id order, grouped by canteen.
-    public var couriers: [Courier]
-    /// Diners in id order.
-    public var diners: [Diner]
-
-    public init(canteens: [Canteen], couriers: [Courier], diners: [Diner]) {
-        self.canteens = canteens
-        self.couriers = couriers
-        self.diners = diners
-    }
-
-    /// The diners who eat on an ISO weekday (1 = Monday): active and subscribed for that day.
-    public func diners(eatingOnISOWeekday day: Int) -> [Diner] {
-        diners.filter { $0.eats(onISOWeekday: day) }
-    }
-}
+/// A generated data set: the registry of one or more districts.
+public typealias District = Registry
 
 /// Builds a deterministic, realistic-looking data set modelled on Yuehu district (月湖区) of
 /// Yingtan, Jiangxi: street offices and townships, their elderly canteens (老年食堂), couriers,

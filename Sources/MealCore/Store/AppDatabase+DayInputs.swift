@@ -1,17 +1,6 @@
 import GRDB
 
-/// The three registry tables as the planner reads them, each in id order.
-public struct Registry: Sendable {
-    public var canteens: [Canteen]
-    public var couriers: [Courier]
-    public var diners: [Diner]
-
-    public init(canteens: [Canteen], couriers: [Courier], diners: [Diner]) {
-        self.canteens = canteens
-        self.couriers = couriers
-        self.diners = diners
-    }
-
+extension Registry {
     init(_ db: Database) throws {
         self.init(canteens: try Canteen.fetchAll(db), couriers: try Courier.fetchAll(db), diners: try Diner.fetchAll(db))
     }

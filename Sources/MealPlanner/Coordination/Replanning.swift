@@ -3,7 +3,7 @@ import MealCore
 
 /// Re-optimises the latest version of a date around what coordinators locked, changing as few
 /// diners as the budget allows.
-public enum Replanner {
+public enum Replanning {
     public struct Outcome: Sendable {
         public var plan: DayPlan
         /// Diners whose placement differs from the version it started from (the change rule below).
