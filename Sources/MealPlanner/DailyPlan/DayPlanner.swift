@@ -105,7 +105,11 @@ public struct DayPlanner: Sendable {
         let kept = keptRounds(current, deliveries: deliveries, workingCouriers: workingCouriers,
                                dinerByID: dinerByID, model: model)
         let results = ParallelResults<CanteenRouting.Outcome>(count: jobs.count)
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+        // The largest canteens start first, so that no long search is left running alone at the
+        // end; each canteen's result depends only on its own input and seed, not on the order.
+        let largestFirst = jobs.indices.sorted { (jobs[$0].diners.count, $1) > (jobs[$1].diners.count, $0) }
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { turn in
+            let index = largestFirst[turn]
             if let outcome = kept[index] { return results.store(index, .success(outcome)) }
             let job = jobs[index]
             results.store(index, Result { try job.routing.solve(job.diners, seed: job.seed, timeLimit: settings.timeLimit) })
