@@ -46,9 +46,7 @@ public enum RegistryExport {
                 return (column.name, Double(cell).map(JSONValue.number) ?? .null)
             })
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         // Strings and finite numbers only: encoding cannot fail.
-        return Array(((try? encoder.encode(objects)) ?? Data("[]".utf8))) + Array("\n".utf8)
+        return Array(((try? JSONEncoder.sortedKeys(pretty: true).encode(objects)) ?? Data("[]".utf8))) + Array("\n".utf8)
     }
 }

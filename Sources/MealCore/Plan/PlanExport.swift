@@ -101,8 +101,6 @@ public enum PlanExport {
 
     /// The document as pretty-printed JSON with sorted keys, ending in a newline.
     public static func json(_ plan: DayPlan) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(document(plan)), as: UTF8.self) + "\n"
+        return String(decoding: try JSONEncoder.sortedKeys(pretty: true).encode(document(plan)), as: UTF8.self) + "\n"
     }
 }

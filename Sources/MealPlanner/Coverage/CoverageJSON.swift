@@ -17,6 +17,7 @@ enum CoverageJSON {
             case radiusSeconds = "radius_s"
         }
 
+        // Written out so that a missing value is `null`: the synthesized encoder would drop the key.
         func encode(to encoder: Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(date, forKey: .date)
@@ -57,6 +58,7 @@ enum CoverageJSON {
             case nearestSeconds = "nearest_s"
         }
 
+        // A diner with no canteen in reach has `null` here rather than no key.
         func encode(to encoder: Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(diner, forKey: .diner)
@@ -90,9 +92,7 @@ enum CoverageJSON {
                 Suggestion(lat: site.location.latitude, lon: site.location.longitude, community: site.community,
                            bringsInside: site.newlyCovered)
             })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         // Strings and finite numbers only: encoding cannot fail.
-        return (try? encoder.encode(document)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        return (try? JSONEncoder.sortedKeys().encode(document)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 }

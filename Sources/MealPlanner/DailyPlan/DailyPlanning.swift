@@ -50,9 +50,7 @@ public enum DailyPlanning {
             let p = previous.placements[id]!
             digest.add("\(id) \(p.canteenID) \(p.kind.rawValue) \(p.sitting?.description ?? "-") \(p.courierID ?? "-") \(p.arrivalSeconds ?? -1)")
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        digest.add(try encoder.encode(settings.parameters))
+        digest.add(try JSONEncoder.sortedKeys().encode(settings.parameters))
         digest.add("seed \(settings.seed) time limit \(settings.timeLimit)")
         return Inputs(day: day, canteens: canteens, couriers: couriers, diners: diners, previous: previous.placements,
                       previousMeals: previous.meals, digest: digest.hex, latestVersion: stored.latestVersion)

@@ -190,9 +190,7 @@ public struct DayPlanner: Sendable {
         let rounds = (lockedRounds + routed.flatMap(\.rounds)).sorted { $0.courierID < $1.courierID }
         let cutShort = canteens.indices.filter { routed[$0].cutShort || rerouteCutShort.contains($0) }.map { canteens[$0].id }
 
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let parametersJSON = String(decoding: try encoder.encode(parameters), as: UTF8.self)
+        let parametersJSON = String(decoding: try JSONEncoder.sortedKeys().encode(parameters), as: UTF8.self)
         let plan = DayPlan(date: day.date ?? "", parametersJSON: parametersJSON, seed: settings.seed,
                            timeLimitSeconds: settings.timeLimit, createdAt: ChangeClock.timestamp(),
                            createdBy: settings.createdBy, note: "planned", provenance: .planned,

@@ -71,9 +71,7 @@ enum RosterJSON {
                 })
             },
             kitchen: roster.kitchen.map { Kitchen(variant: $0.variant, dineIn: $0.dineIn, pickup: $0.pickup, delivery: $0.delivery) })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         // Plain strings and integers only: encoding cannot fail.
-        return (try? encoder.encode(document)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        return (try? JSONEncoder.sortedKeys().encode(document)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
 }
