@@ -56,6 +56,61 @@ final class OutputFileTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path), ["plan.json"])
     }
 
+    func testASymlinkPlantedAtTheTemporaryNameIsNeverFollowed() throws {
+        let directory = try temporaryDirectory()
+        let victim = directory.appendingPathComponent("victim.txt").path
+        try Data("keep me\n".utf8).write(to: URL(fileURLWithPath: victim))
+        // Someone sharing the folder plants links where a guessable temporary name would be.
+        for name in [".diners.csv.\(getpid()).tmp", ".diners.csv.tmp", "diners.csv.tmp"] {
+            XCTAssertEqual(symlink(victim, directory.appendingPathComponent(name).path), 0)
+        }
+        let path = directory.appendingPathComponent("diners.csv").path
+        try OutputFile.write(Array("the whole registry\n".utf8), to: path, overwrite: false)
+        XCTAssertEqual(try String(contentsOfFile: victim, encoding: .utf8), "keep me\n")
+        XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "the whole registry\n")
+        var status = stat()
+        XCTAssertEqual(lstat(path, &status), 0)
+        XCTAssertEqual(status.st_mode & S_IFMT, S_IFREG)
+        XCTAssertEqual(status.st_mode & 0o777, 0o600, "personal data is private to its owner")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted(),
+                       [".diners.csv.\(getpid()).tmp", ".diners.csv.tmp", "diners.csv", "diners.csv.tmp", "victim.txt"],
+                       "no temporary file is left behind")
+    }
+
+    func testASymlinkAtTheTargetIsRefusedEvenWithForceAndLeftAsItWas() throws {
+        let directory = try temporaryDirectory()
+        let victim = directory.appendingPathComponent("victim.txt").path
+        try Data("keep me\n".utf8).write(to: URL(fileURLWithPath: victim))
+        let link = directory.appendingPathComponent("t.csv").path
+        XCTAssertEqual(symlink(victim, link), 0)
+        let dangling = directory.appendingPathComponent("d.csv").path
+        XCTAssertEqual(symlink(directory.appendingPathComponent("nowhere").path, dangling), 0)
+        for (path, target) in [(link, victim), (dangling, directory.appendingPathComponent("nowhere").path)] {
+            for overwrite in [false, true] {
+                XCTAssertThrowsError(try OutputFile.write(Array("registry".utf8), to: path, overwrite: overwrite)) { error in
+                    XCTAssertEqual("\(error)", "\(path): is a symbolic link (to \(target)); nothing was written, name the file itself")
+                }
+                XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: path), target)
+            }
+        }
+        XCTAssertEqual(try String(contentsOfFile: victim, encoding: .utf8), "keep me\n")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: directory.appendingPathComponent("nowhere").path))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted(), ["d.csv", "t.csv", "victim.txt"])
+    }
+
+    func testForceOntoAFIFOIsRefusedAndTheFIFOKept() throws {
+        let directory = try temporaryDirectory()
+        let fifo = directory.appendingPathComponent("pipe.csv").path
+        XCTAssertEqual(mkfifo(fifo, 0o600), 0)
+        XCTAssertThrowsError(try OutputFile.write(Array("registry".utf8), to: fifo, overwrite: true)) { error in
+            XCTAssertEqual("\(error)", "\(fifo): is a named pipe (FIFO), not a regular file; nothing was written")
+        }
+        var status = stat()
+        XCTAssertEqual(lstat(fifo, &status), 0)
+        XCTAssertEqual(status.st_mode & S_IFMT, S_IFIFO)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path), ["pipe.csv"])
+    }
+
     func testFileNamesFromIdsAreSafeDistinctAndInsideTheFolder() throws {
         let folder = "/tmp/out/rosters"
         var names = SafeFileNames(folder: folder, reserved: ["index.html"])
