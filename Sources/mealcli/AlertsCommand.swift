@@ -7,7 +7,7 @@ extension MealCLI {
             abstract: "List open welfare alerts with the diner's address and emergency contact.",
             discussion: "Phone numbers are masked unless --unmasked is given. `mealcli resolve ALERT --note TEXT` closes one.")
 
-        @Option(help: "Only alerts opened by the outcome of this date (YYYY-MM-DD).") var date: String?
+        @Option(help: "Only alerts opened by the outcome of this date (YYYY-MM-DD).", transform: DateArgument.parse) var date: String?
         @Flag(help: "Show phone numbers in full.") var unmasked = false
         @OptionGroup var database: DatabaseOptions
 

@@ -8,7 +8,7 @@ extension MealCLI {
         static let configuration = CommandConfiguration(
             abstract: "Preview the day's assignment of diners to canteens (nothing is stored).")
 
-        @Option(help: "The date (YYYY-MM-DD).")
+        @Option(help: "The date (YYYY-MM-DD).", transform: DateArgument.parse)
         var date: String
 
         @OptionGroup var planning: PlanningOptions

@@ -16,7 +16,7 @@ struct AssignmentBenchmark: ParsableCommand {
     @Option(help: "How many timed runs.")
     var runs: Int = 5
 
-    @Option(help: "The date to plan (YYYY-MM-DD).")
+    @Option(help: "The date to plan (YYYY-MM-DD).", transform: DateArgument.parse)
     var date: String = "2026-11-25"
 
     func run() throws {

@@ -13,7 +13,7 @@ extension MealCLI {
                 served, 3 when some diners are left unserved, 1 on an error.
                 """)
 
-        @Option(help: "The first date (YYYY-MM-DD).") var from: String
+        @Option(help: "The first date (YYYY-MM-DD).", transform: DateArgument.parse) var from: String
         @Option(help: "How many dates.") var days: Int
         @Flag(help: "Publish each date's plan.") var publish = false
         @Option(name: .customLong("time-limit-per-day"), help: "Seconds one canteen's routing may take at most on each date (a guard against runaway: the search stops on a work budget).") var timeLimitPerDay: Double = DayPlanner.defaultTimeGuard
@@ -25,6 +25,12 @@ extension MealCLI {
         func validate() throws {
             guard (1...366).contains(days) else { throw ValidationError("--days must be between 1 and 366") }
             guard timeLimitPerDay > 0 else { throw ValidationError("--time-limit-per-day must be positive") }
+            do {
+                _ = try BatchPlanning.dates(from: from, days: days)
+            } catch let error as DomainError {
+                throw ValidationError("--from \(from) with --days \(days) would end on \(error.value ?? "?"); "
+                                      + "the last date that can be planned is \(CalendarDate.latest)")
+            }
         }
 
         func run() throws {

@@ -12,7 +12,7 @@ extension MealCLI {
                 planned with. Exits with status 1 when there are violations, 0 when there are none.
                 """)
 
-        @Option(help: "The date (YYYY-MM-DD).")
+        @Option(help: "The date (YYYY-MM-DD).", transform: DateArgument.parse)
         var date: String
 
         @Option(help: "The version to check (default: the newest, the one coordinators work on).")

@@ -8,7 +8,7 @@ extension MealCLI {
         static let configuration = CommandConfiguration(
             abstract: "Who is inside the 15-minute service circle, per community, and where new canteens would help.")
 
-        @Option(help: "Only diners who eat on this date (YYYY-MM-DD), with that day's open canteens and working couriers.")
+        @Option(help: "Only diners who eat on this date (YYYY-MM-DD), with that day's open canteens and working couriers.", transform: DateArgument.parse)
         var date: String?
 
         @Option(help: "text, csv or json.")

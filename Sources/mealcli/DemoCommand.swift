@@ -11,7 +11,7 @@ extension MealCLI {
         @Option(help: "Folder for the demo database and rosters (default: a new temporary folder).")
         var dir: String?
 
-        @Option(help: "The date to plan (YYYY-MM-DD; default: the next weekday).")
+        @Option(help: "The date to plan (YYYY-MM-DD; default: the next weekday).", transform: DateArgument.parse)
         var date: String?
 
         @Option(help: "The canteen whose roster is printed.")

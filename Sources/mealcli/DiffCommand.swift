@@ -12,7 +12,7 @@ extension MealCLI {
                 minutes, or they are planned in one version only.
                 """)
 
-        @Option(help: "The date (YYYY-MM-DD).")
+        @Option(help: "The date (YYYY-MM-DD).", transform: DateArgument.parse)
         var date: String
 
         @Option(help: "The older version (default: the one before --to).")

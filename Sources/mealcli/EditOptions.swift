@@ -5,7 +5,7 @@ import MealPlanner
 
 /// What every coordinator's change names: the date, and the version it was made on.
 struct EditOptions: ParsableArguments {
-    @Option(help: "The date (YYYY-MM-DD).")
+    @Option(help: "The date (YYYY-MM-DD).", transform: DateArgument.parse)
     var date: String
 
     @Option(name: .customLong("on-version"),

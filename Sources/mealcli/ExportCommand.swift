@@ -17,7 +17,7 @@ extension MealCLI {
         @Argument(help: "What to export: canteens, couriers, diners, or a day's plan.")
         var kind: Kind
 
-        @Option(help: "For plan: the date (YYYY-MM-DD).")
+        @Option(help: "For plan: the date (YYYY-MM-DD).", transform: DateArgument.parse)
         var date: String?
 
         @Option(help: "For plan: the version (default: the published one, else the newest).")
@@ -28,7 +28,7 @@ extension MealCLI {
 
         var format: ExportFormat { formatOption ?? (kind == .plan ? .json : .csv) }
 
-        @Option(help: "Write to this file instead of standard output.")
+        @Option(help: "Write to this file instead of standard output (- is standard output).")
         var out: String?
 
         @Flag(help: "Replace --out if it exists.")
@@ -68,10 +68,11 @@ extension MealCLI {
     }
 }
 
-/// Standard output, or a file written atomically.
+/// Standard output, or a file written atomically. `--out -` and `--out /dev/stdout` mean standard
+/// output: a file is never written through a link, and /dev/stdout is one.
 enum OutputTarget {
     static func emit(_ bytes: [UInt8], to path: String?, force: Bool) throws {
-        if let path {
+        if let path, path != "-", path != "/dev/stdout" {
             try OutputFile.write(bytes, to: path, overwrite: force)
         } else {
             FileHandle.standardOutput.write(Data(bytes))

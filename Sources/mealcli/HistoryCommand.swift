@@ -7,7 +7,7 @@ extension MealCLI {
         static let configuration = CommandConfiguration(
             abstract: "Everything done to a date's plan: the change log about the date, then its plan versions.")
 
-        @Option(help: "The date (YYYY-MM-DD).")
+        @Option(help: "The date (YYYY-MM-DD).", transform: DateArgument.parse)
         var date: String
 
         @OptionGroup var database: DatabaseOptions

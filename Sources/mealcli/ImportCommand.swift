@@ -47,6 +47,8 @@ enum ImportReport {
     static func line(for summary: ImportSummary) -> String {
         let verb = summary.dryRun ? "would import" : "imported"
         return "\(summary.file): \(verb) \(summary.rows) \(summary.fileKind) (\(summary.inserted) new, "
-            + "\(summary.updated) updated, \(summary.unchanged) unchanged; \(summary.encoding))"
+            + "\(summary.updated) updated, \(summary.unchanged) unchanged"
+            + (summary.kept == 0 ? "" : ", \(summary.kept) kept as \(summary.kept == 1 ? "it was" : "they were")")
+            + "; \(summary.encoding))"
     }
 }

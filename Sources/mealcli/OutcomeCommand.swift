@@ -14,7 +14,7 @@ extension MealCLI {
                 """)
 
         @Argument(help: "The diner id.") var diner: String
-        @Option(help: "The date of the round (YYYY-MM-DD).") var date: String
+        @Option(help: "The date of the round (YYYY-MM-DD).", transform: DateArgument.parse) var date: String
         @Option(help: "delivered, no_answer, refused or hospitalized.") var status: WelfareStatus
         @Option(help: "What the courier saw or was told.") var note: String = ""
         @OptionGroup var database: DatabaseOptions

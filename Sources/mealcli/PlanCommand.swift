@@ -9,7 +9,7 @@ extension MealCLI {
             abstract: "Plan a day's lunch: assignment, delivery rounds, and store it as a new version.",
             discussion: "The same data, seed and time limit give the same plan. --publish makes it the version operators print.")
 
-        @Option(help: "The date (YYYY-MM-DD).")
+        @Option(help: "The date (YYYY-MM-DD).", transform: DateArgument.parse)
         var date: String
 
         @Option(name: .customLong("time-limit"), help: "Seconds one canteen's routing may take at most (a guard against runaway: the search stops on a work budget).")

@@ -6,7 +6,7 @@ extension MealCLI {
         static let configuration = CommandConfiguration(
             abstract: "Mark a plan version as the one operators print (default: the newest).")
 
-        @Option(help: "The date (YYYY-MM-DD).")
+        @Option(help: "The date (YYYY-MM-DD).", transform: DateArgument.parse)
         var date: String
 
         @Option(help: "The version to publish (default: the newest).")

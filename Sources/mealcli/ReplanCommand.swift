@@ -12,7 +12,7 @@ extension MealCLI {
                 15 minutes. Without --max-changes, changes are minimised first and travel second.
                 """)
 
-        @Option(help: "The date (YYYY-MM-DD).") var date: String
+        @Option(help: "The date (YYYY-MM-DD).", transform: DateArgument.parse) var date: String
         @Option(name: .customLong("max-changes"), help: "At most this many diners may change.") var maxChanges: Int?
         @Option(help: "Random seed of the routing search.") var seed: UInt64 = 1
         @Option(name: .customLong("time-limit"), help: "Seconds one canteen's routing may take at most (a guard against runaway: the search stops on a work budget).") var timeLimit: Double = DayPlanner.defaultTimeGuard

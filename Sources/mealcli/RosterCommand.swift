@@ -13,7 +13,7 @@ extension MealCLI {
             abstract: "Print a canteen's day: sittings, pickups, delivery rounds and the kitchen count.",
             discussion: "Prints the published version of the date, else the newest draft (marked DRAFT).")
 
-        @Option(help: "The date (YYYY-MM-DD).")
+        @Option(help: "The date (YYYY-MM-DD).", transform: DateArgument.parse)
         var date: String
 
         @Option(help: "The canteen id.")

@@ -8,7 +8,7 @@ extension MealCLI {
         static let configuration = CommandConfiguration(
             abstract: "Route sheets for couriers: each trip's stops in order with arrival time, address and notes.")
 
-        @Option(help: "The date (YYYY-MM-DD).")
+        @Option(help: "The date (YYYY-MM-DD).", transform: DateArgument.parse)
         var date: String
 
         @Option(help: "Only this canteen's couriers.")

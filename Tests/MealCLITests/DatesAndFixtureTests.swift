@@ -57,8 +57,8 @@ final class DatesAndFixtureTests: XCTestCase {
         XCTAssertTrue(batch.stderr.contains(
             "--from 2100-12-31 with --days 2 would end on 2101-01-01; the last date that can be planned is 2100-12-31"),
             batch.stderr)
-        XCTAssertEqual(try cli.run(["history", "--date", "2100-12-31"]).stdout,
-                       "no change-log entries about 2100-12-31\nno plan versions for 2100-12-31\n")
+        let history = try cli.run(["history", "--date", "2100-12-31"]).stdout
+        XCTAssertTrue(history.contains("no plan versions for 2100-12-31"), "nothing was planned: \(history)")
         let last = try cli.run(["batch", "--from", "2100-12-30", "--days", "2"])
         XCTAssertTrue([0, 3].contains(last.status), last.stderr)
     }

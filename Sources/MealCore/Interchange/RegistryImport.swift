@@ -8,10 +8,13 @@ public struct ImportSummary: Sendable {
     public var inserted = 0
     public var updated = 0
     public var unchanged = 0
+    /// Rows whose id the database already held, left as they were: a bundled data set added to a
+    /// registry never replaces a real record (nor a diner's status).
+    public var kept = 0
     public var dryRun = false
     public var warnings: [ImportIssue] = []
 
-    public var rows: Int { inserted + updated + unchanged }
+    public var rows: Int { inserted + updated + unchanged + kept }
 }
 
 /// An import that was refused: every problem of the file, and nothing was written.

@@ -3,10 +3,18 @@ import Foundation
 /// A service date in the Gregorian calendar, written `YYYY-MM-DD`. Stored in this one spelling
 /// so that dates compare and sort as text. The only date parser of the engine: every date an
 /// operator types or a file holds goes through `init(parsing:)`.
+///
+/// Dates run from 2000-01-01 to 2100-12-31: a year such as 0000 or 9999 is a typing mistake in
+/// a meal service, and a date past 9999 has no four-digit spelling at all.
 public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible {
     public let year: Int
     public let month: Int
     public let day: Int
+
+    /// The first and last years a date may have.
+    public static let years = 2000...2100
+    public static let earliest = CalendarDate(year: years.lowerBound, month: 1, day: 1)
+    public static let latest = CalendarDate(year: years.upperBound, month: 12, day: 31)
 
     /// Accepts a four-digit year, a month and a day of one or two ASCII digits each (`2026-1-5`
     /// is `2026-01-05`), nothing else: no signs, spaces or other digits, which `Int(_:)` alone
@@ -22,6 +30,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
               let day = number(parts[2], digits: 1...2), (1...12).contains(month), (1...31).contains(day) else {
             throw DomainError(field: field, "expected a date as YYYY-MM-DD", value: text)
         }
+        guard Self.years.contains(year) else { throw Self.outOfRange(text, field: field) }
         guard let instant = Self.calendar.date(from: DateComponents(year: year, month: month, day: day)),
               Self.calendar.component(.day, from: instant) == day else {
             throw DomainError(field: field, "no such date", value: text)
@@ -44,11 +53,18 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         return weekday == 1 ? 7 : weekday - 1
     }
 
-    /// The date `days` days later (earlier when negative).
-    public func adding(days: Int) -> CalendarDate {
+    /// The date `days` days later (earlier when negative); a `DomainError` when that is outside
+    /// the range of dates.
+    public func adding(days: Int, field: String = "date") throws -> CalendarDate {
         let moved = Self.calendar.dateComponents([.year, .month, .day],
                                                  from: Self.calendar.date(byAdding: .day, value: days, to: instant)!)
-        return CalendarDate(year: moved.year!, month: moved.month!, day: moved.day!)
+        let date = CalendarDate(year: moved.year!, month: moved.month!, day: moved.day!)
+        guard Self.years.contains(date.year) else { throw Self.outOfRange(date.description, field: field) }
+        return date
+    }
+
+    private static func outOfRange(_ text: String, field: String) -> DomainError {
+        DomainError(field: field, "a date must be from \(earliest) to \(latest)", value: text)
     }
 
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {

@@ -11,12 +11,26 @@ extension AppDatabase {
     }
 
     /// Canteens, couriers and diners in one transaction, in the order their references need.
+    ///
+    /// - Parameter keepingExisting: add only records whose id is new and leave the others as they
+    ///   are (a bundled data set loaded into a database that already holds a registry).
     public func importRegistry(_ canteens: ParsedImport<Canteen>, _ couriers: ParsedImport<Courier>,
-                               _ diners: ParsedImport<Diner>, by user: String) throws -> [ImportSummary] {
+                               _ diners: ParsedImport<Diner>, by user: String,
+                               keepingExisting: Bool = false) throws -> [ImportSummary] {
         try write { db in
-            [try canteens.apply(db, dryRun: false, by: user),
-             try couriers.apply(db, dryRun: false, by: user),
-             try diners.apply(db, dryRun: false, by: user)]
+            [try canteens.apply(db, dryRun: false, keepingExisting: keepingExisting, by: user),
+             try couriers.apply(db, dryRun: false, keepingExisting: keepingExisting, by: user),
+             try diners.apply(db, dryRun: false, keepingExisting: keepingExisting, by: user)]
+        }
+    }
+
+    /// How many canteens, couriers and diners the database holds.
+    public func registryCounts() throws -> (canteens: Int, couriers: Int, diners: Int) {
+        try read { db in
+            func count(_ table: String) throws -> Int {
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table.quotedDatabaseIdentifier)") ?? 0
+            }
+            return (try count(Canteen.tableName), try count(Courier.tableName), try count(Diner.tableName))
         }
     }
 
@@ -27,7 +41,7 @@ extension AppDatabase {
 }
 
 extension ParsedImport {
-    func apply(_ db: Database, dryRun: Bool, by user: String) throws -> ImportSummary {
+    func apply(_ db: Database, dryRun: Bool, keepingExisting: Bool = false, by user: String) throws -> ImportSummary {
         var issues: [ImportIssue] = []
         var knownIDs: [String: Set<String>] = [:]
         for (line, record) in records {
@@ -49,6 +63,7 @@ extension ParsedImport {
         for (_, record) in records {
             switch existing[record.id] {
             case nil: summary.inserted += 1
+            case _? where keepingExisting: summary.kept += 1; continue
             case let old? where old == record: summary.unchanged += 1; continue
             default: summary.updated += 1
             }
@@ -57,7 +72,8 @@ extension ParsedImport {
         if !dryRun {
             try AppDatabase.logChange(
                 db, by: user, action: "import \(R.fileKind)", subject: fileName,
-                detail: "\(summary.inserted) new, \(summary.updated) updated, \(summary.unchanged) unchanged")
+                detail: "\(summary.inserted) new, \(summary.updated) updated, \(summary.unchanged) unchanged"
+                    + (summary.kept > 0 ? ", \(summary.kept) kept as they were" : ""))
         }
         return summary
     }

@@ -16,17 +16,12 @@ public struct AppDatabase: Sendable {
     /// Opens (and with `create`, creates) the database file at `path`.
     ///
     /// A new file is created readable and writable by its owner only (0600) because it holds
-    /// diners' personal data; SQLite gives its -wal and -shm files the same mode.
+    /// diners' personal data; SQLite gives its -wal, -shm and -journal files the same mode.
+    /// Anything but a regular file is refused before SQLite sees it (see `databaseFileExists`).
     public static func open(path: String, create: Bool = false) throws -> AppDatabase {
-        let fileManager = FileManager.default
-        var isDirectory: ObjCBool = false
-        let exists = fileManager.fileExists(atPath: path, isDirectory: &isDirectory)
-        if exists && isDirectory.boolValue {
-            throw StoreError.notADatabase(path: path, detail: "it is a directory")
-        }
-        if !exists {
+        if try !databaseFileExists(at: path) {
             guard create else { throw StoreError.missing(path: path) }
-            let descriptor = Foundation.open(path, O_CREAT | O_EXCL | O_WRONLY, 0o600)
+            let descriptor = Foundation.open(path, O_CREAT | O_EXCL | O_NOFOLLOW | O_WRONLY | O_CLOEXEC, 0o600)
             guard descriptor >= 0 else {
                 throw StoreError.cannotCreate(path: path, detail: String(cString: strerror(errno)))
             }
@@ -49,6 +44,29 @@ public struct AppDatabase: Sendable {
             throw error
         } catch let error as DatabaseError {
             throw StoreError(error, path: path)
+        }
+    }
+
+    /// Whether a database file is at `path`; anything there that is not a regular file is refused,
+    /// judged with `lstat` before SQLite opens anything: SQLite waits forever on a named pipe, and
+    /// beside a device it creates a -journal file as open as the device. A symbolic link is
+    /// followed when it leads to a regular file (SQLite then keeps the -wal and -shm beside that
+    /// file); a link to nothing is refused rather than a database created through it.
+    static func databaseFileExists(at path: String) throws -> Bool {
+        func refuse(_ detail: String) -> StoreError { .notADatabase(path: path, detail: detail) }
+        switch FileEntry(at: path) {
+        case .missing: return false
+        case .regularFile: return true
+        case .directory: throw refuse("it is a directory")
+        case .special(let kind): throw refuse("it is \(kind), not a regular file")
+        case .symbolicLink(let target):
+            switch FileEntry.followingLinks(path) {
+            case .regularFile: return true
+            case .missing: throw refuse("it is a symbolic link to \(target), which does not exist")
+            case .directory: throw refuse("it is a symbolic link to a directory")
+            case .special(let kind): throw refuse("it is a symbolic link to \(kind), not a regular file")
+            case .symbolicLink: throw refuse("it is a symbolic link that leads nowhere")
+            }
         }
     }
 

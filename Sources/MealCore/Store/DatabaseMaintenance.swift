@@ -87,22 +87,10 @@ public enum DatabaseMaintenance {
     ///
     /// - Parameter overwrite: replace an existing file at `path` (otherwise that is refused).
     public static func backup(_ database: AppDatabase, to path: String, overwrite: Bool) throws -> BackupReport {
-        let manager = FileManager.default
-        var isDirectory: ObjCBool = false
-        if manager.fileExists(atPath: path, isDirectory: &isDirectory) {
-            if isDirectory.boolValue { throw OutputFile.Refused(path: path, reason: .isDirectory) }
-            if !overwrite { throw OutputFile.Refused(path: path, reason: .alreadyExists) }
-        }
-        let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
-        // Created here rather than by SQLite so the copy of diners' data is private from the start.
-        let descriptor = open(temporary, O_CREAT | O_EXCL | O_WRONLY, 0o600)
-        guard descriptor >= 0 else {
-            let reason: OutputFile.Refused.Reason = errno == ENOSPC ? .diskFull
-                : .cannotWrite(detail: String(cString: strerror(errno)))
-            throw OutputFile.Refused(path: path, reason: reason)
-        }
+        try OutputFile.checkTarget(path, overwrite: overwrite)
+        // Created here rather than by SQLite so the copy of diners' data is private from the start,
+        // under a name nobody can guess, never through a link planted in the folder.
+        let (temporary, descriptor) = try OutputFile.createTemporary(beside: path, mode: 0o600)
         close(descriptor)
         do {
             let copy = try DatabaseQueue(path: temporary)
@@ -116,10 +104,8 @@ public enum DatabaseMaintenance {
                 throw error
             }
             let tables = try countRows(atPath: temporary)
-            guard rename(temporary, path) == 0 else {
-                throw OutputFile.Refused(path: path, reason: .notWritten(detail: String(cString: strerror(errno))))
-            }
-            let bytes = (try? manager.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? 0
+            try OutputFile.moveIntoPlace(temporary, to: path, overwrite: overwrite)
+            let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? 0
             return BackupReport(path: path, tables: tables, bytes: bytes)
         } catch {
             for suffix in ["", "-journal", "-wal", "-shm"] { unlink(temporary + suffix) }
@@ -137,7 +123,7 @@ public enum DatabaseMaintenance {
     /// migrations and row counts. A damaged file is reported, not thrown, as far as SQLite can
     /// read it; only a file that cannot be opened at all throws.
     public static func examine(path: String) throws -> HealthReport {
-        guard FileManager.default.fileExists(atPath: path) else { throw StoreError.missing(path: path) }
+        guard try AppDatabase.databaseFileExists(at: path) else { throw StoreError.missing(path: path) }
         let queue: DatabaseQueue
         do {
             queue = try AppDatabase.readOnlyQueue(path: path, configuration: AppDatabase.makeConfiguration())

@@ -18,10 +18,11 @@ public enum BatchPlanning {
     /// Progress as dates finish: (dates done, dates in all, the date just finished).
     public typealias Progress = @Sendable (_ done: Int, _ total: Int, _ result: DateResult) -> Void
 
-    /// The dates `days` days from `from` (inclusive), as `YYYY-MM-DD`.
+    /// The dates `days` days from `from` (inclusive), as `YYYY-MM-DD`; a `DomainError` when any
+    /// of them is outside the range of dates, before anything is planned.
     public static func dates(from start: String, days: Int) throws -> [String] {
         let first = try CalendarDate(parsing: start)
-        return (0..<days).map { first.adding(days: $0).description }
+        return try (0..<days).map { try first.adding(days: $0).description }
     }
 
     public static func run(dates: [String], in database: AppDatabase, settings: DayPlanner.Settings, publish: Bool,
@@ -69,7 +70,8 @@ public final class BatchLock {
 
     public init(databasePath: String) throws {
         let path = databasePath + ".batch-lock"
-        descriptor = open(path, O_CREAT | O_RDWR, 0o600)
+        // Never through a link planted at the predictable name: the lock file is made, not followed.
+        descriptor = open(path, O_CREAT | O_RDWR | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw StoreError.cannotCreate(path: path, detail: String(cString: strerror(errno))) }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             close(descriptor)
