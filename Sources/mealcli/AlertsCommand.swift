@@ -5,7 +5,7 @@ extension MealCLI {
     struct Alerts: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List open welfare alerts with the diner's address and emergency contact.",
-            discussion: "Phone numbers are masked unless --unmasked is given. `mealcli resolve ALERT --note TEXT` closes one.")
+            discussion: "Phone numbers are masked (in addresses, contacts and notes too) unless --unmasked is given. `mealcli resolve ALERT --note TEXT` closes one.")
 
         @Option(help: "Only alerts opened by the outcome of this date (YYYY-MM-DD).", transform: DateArgument.parse) var date: String?
         @Flag(help: "Show phone numbers in full.") var unmasked = false
@@ -22,11 +22,12 @@ extension MealCLI {
                 }
                 var table = TerminalTable(headers: ["alert", "date", "kind", "diner", "name", "address", "grid",
                                                     "emergency contact", "note"], rightAligned: [0])
+                // Phone-like numbers are masked in every piece of people's text, the courier's note included.
+                let shown = { (text: String) in PhoneMask.shown(text, unmasked: unmasked) }
                 for (alert, diner) in rows {
-                    let contact = diner?.emergencyContact ?? ""
                     table.append(["\(alert.id)", alert.date, "\(alert.kind.rawValue) \(alert.kind.label)", alert.dinerID.rawValue,
-                                  diner?.name ?? "?", diner?.address ?? "", diner?.grid ?? "",
-                                  unmasked ? contact : PhoneMask.mask(contact), alert.note])
+                                  shown(diner?.name ?? "?"), shown(diner?.address ?? ""), shown(diner?.grid ?? ""),
+                                  shown(diner?.emergencyContact ?? ""), shown(alert.note)])
                 }
                 print(table.render(), terminator: "")
                 print("\(rows.count) open alert\(rows.count == 1 ? "" : "s")")

@@ -25,6 +25,8 @@ enum CLIError {
     }
 }
 
+/// Errors quote what operators typed and what the database holds: control characters are shown
+/// as visible escapes (`PlainText`), line breaks between lines of the message kept.
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+    FileHandle.standardError.write(Data((PlainText.visible(message, keepingLineBreaks: true) + "\n").utf8))
 }

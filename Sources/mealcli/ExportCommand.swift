@@ -10,7 +10,8 @@ extension MealCLI {
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Export canteens, couriers or diners as CSV (for Excel) or JSON; a day's plan as JSON.",
-            discussion: "CSV starts with a UTF-8 BOM, guards cells against spreadsheet formulas and masks phone numbers unless --unmasked.")
+            discussion: "CSV starts with a UTF-8 BOM and guards every cell against spreadsheet formulas; phone numbers "
+                + "(also inside addresses and contacts) are masked unless --unmasked.")
 
         enum Kind: String, ExpressibleByArgument, CaseIterable { case canteens, couriers, diners, plan }
 

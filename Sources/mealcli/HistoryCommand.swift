@@ -10,6 +10,9 @@ extension MealCLI {
         @Option(help: "The date (YYYY-MM-DD).", transform: DateArgument.parse)
         var date: String
 
+        @Flag(help: "Show phone numbers in notes in full.")
+        var unmasked = false
+
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
@@ -21,7 +24,10 @@ extension MealCLI {
                     print("no change-log entries about \(date)")
                 } else {
                     var log = TerminalTable(headers: ["at", "by", "action", "subject", "detail"])
-                    for entry in entries { log.append([entry.at, entry.by, entry.action, entry.subject, entry.detail]) }
+                    // Details quote notes people typed (a courier's "邻居 159..."): phone-like numbers masked.
+                    for entry in entries {
+                        log.append([entry.at, entry.by, entry.action, entry.subject, PhoneMask.shown(entry.detail, unmasked: unmasked)])
+                    }
                     print(log.render(), terminator: "")
                 }
                 print("")
@@ -31,7 +37,7 @@ extension MealCLI {
                     var table = TerminalTable(headers: ["version", "status", "created by", "created at", "note"], rightAligned: [0])
                     for version in versions {
                         table.append([String(version.version), version.status.rawValue, version.createdBy, version.createdAt,
-                                      version.note])
+                                      PhoneMask.shown(version.note, unmasked: unmasked)])
                     }
                     print(table.render(), terminator: "")
                 }

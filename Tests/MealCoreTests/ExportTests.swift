@@ -56,7 +56,7 @@ final class ExportTests: XCTestCase {
 
     func testPhoneMaskKeepsOtherText() {
         XCTAssertEqual(PhoneMask.mask("13812345678"), "138****5678")
-        XCTAssertEqual(PhoneMask.mask("0701-6221234"), "0701-62***34")
+        XCTAssertEqual(PhoneMask.mask("0701-6221234"), "070*-***1234", "the area code is part of the number")
         XCTAssertEqual(PhoneMask.mask("儿子 王军 13912345678"), "儿子 王军 139****5678")
         XCTAssertEqual(PhoneMask.mask("3栋201"), "3栋201")
     }

@@ -125,7 +125,7 @@ final class ImportTests: XCTestCase {
             """, into: database)
         XCTAssertEqual(canteens.issues.map(\.description), [
             "in.csv:2: column id: \(rule) (got 'C 1')", "in.csv:3: column id: \(rule) (got '-C2')",
-            "in.csv:4: column id: \(rule) (got 'C\u{7}3')",
+            "in.csv:4: column id: control and invisible characters are not allowed (U+0007 at character 2) (got 'C\\u{7}3')",
             "in.csv:5: column id: \(rule) (got 'C01234567890123456789012345678901')", "in.csv:6: column id: \(rule) (got '食堂')",
         ])
         let diners = try importFailure(Diner.self, "id,name,lat,lon,preferred_canteen\nD9,孙,28.2,117,C01/..\n", into: database)
@@ -156,14 +156,17 @@ final class ImportTests: XCTestCase {
         try importAll(into: database)
         let text = "id,name,lat,lon,address\nD7,\"周\"\"德明\"\"\",28.24,117.03,\"滨江路1号,\n2栋\"\nD8,吴,95,117,\n"
         let failure = try importFailure(Diner.self, text, into: database)
-        XCTAssertEqual(failure.issues.map(\.description),
-                       ["in.csv:4: column lat: expected decimal degrees between -90 and 90 (got '95')"],
-                       "the embedded newline must count in the next record's line number")
-        _ = try RegistryImport.importBytes(Diner.self, bytes: Array(text.components(separatedBy: "D8")[0].utf8),
-                                           fileName: "d.csv", into: database)
+        // The reader keeps the line break; the field refuses it (a line break in an address would
+        // start a line of its own on a route sheet).
+        XCTAssertEqual(failure.issues.map(\.description), [
+            "in.csv:2: column address: control and invisible characters are not allowed (U+000A at character 7) (got '滨江路1号,\\u{A}2栋')",
+            "in.csv:4: column lat: expected decimal degrees between -90 and 90 (got '95')",
+        ], "the embedded newline must count in the next record's line number")
+        let oneLine = text.components(separatedBy: "D8")[0].replacingOccurrences(of: ",\n2栋", with: ", 2栋")
+        _ = try RegistryImport.importBytes(Diner.self, bytes: Array(oneLine.utf8), fileName: "d.csv", into: database)
         let diner = try database.writer.read { try Diner.fetchOne($0, id: "D7") }
         XCTAssertEqual(diner?.name, "周\"德明\"")
-        XCTAssertEqual(diner?.address, "滨江路1号,\n2栋")
+        XCTAssertEqual(diner?.address, "滨江路1号, 2栋")
     }
 
     func testGB18030AndBOMFilesImport() throws {

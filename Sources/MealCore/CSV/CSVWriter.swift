@@ -6,9 +6,11 @@
 /// LibreOffice all read it, and it keeps diffs of exported files clean; use
 /// ``LineEnding/crlf`` when strict RFC 4180 output is wanted.
 ///
-/// The writer never alters cell contents beyond quoting. Spreadsheet formula
-/// injection is guarded against explicitly with ``neutralizeFormula(_:)``,
-/// which the exporter applies to free-text columns only.
+/// By default the writer never alters cell contents beyond quoting. A writer made
+/// with `guardsFormulas` (every export of data: registry, rosters, coverage) passes
+/// each cell through ``guardedCell(_:)``: a cell a spreadsheet would run as a
+/// formula gets a leading apostrophe, and control or invisible characters a
+/// database may still hold are shown as visible escapes (``PlainText``).
 public struct CSVWriter: Sendable {
     public enum LineEnding: String, Sendable {
         case lf = "\n"
@@ -21,9 +23,13 @@ public struct CSVWriter: Sendable {
     /// code page (GBK in mainland China) and garbles the Chinese text.
     public var includesByteOrderMark: Bool
 
-    public init(lineEnding: LineEnding = .lf, includesByteOrderMark: Bool = false) {
+    /// Whether every cell goes through ``guardedCell(_:)``.
+    public var guardsFormulas: Bool
+
+    public init(lineEnding: LineEnding = .lf, includesByteOrderMark: Bool = false, guardsFormulas: Bool = false) {
         self.lineEnding = lineEnding
         self.includesByteOrderMark = includesByteOrderMark
+        self.guardsFormulas = guardsFormulas
     }
 
     /// The CSV text for `rows`, starting with U+FEFF if ``includesByteOrderMark`` is set.
@@ -51,13 +57,13 @@ public struct CSVWriter: Sendable {
     /// One record without its line ending.
     public func line(for row: [String]) -> String {
         var output = ""
-        Self.appendFields(row, to: &output)
+        Self.appendFields(guardsFormulas ? row.map(Self.guardedCell) : row, to: &output)
         return output
     }
 
     /// Appends one record and its line ending to `output`.
     public func appendRecord(_ row: [String], to output: inout String) {
-        Self.appendFields(row, to: &output)
+        Self.appendFields(guardsFormulas ? row.map(Self.guardedCell) : row, to: &output)
         output.append(lineEnding.rawValue)
     }
 
@@ -117,6 +123,36 @@ public struct CSVWriter: Sendable {
     /// `-`, `@`, tab or CR loses its first apostrophe. Other cells are unchanged.
     public static func restoreNeutralizedFormula(_ cell: String) -> String {
         startsWithApostrophesThenTrigger(cell, minimumApostrophes: 1) ? String(cell.unicodeScalars.dropFirst()) : cell
+    }
+
+    /// A cell of exported data: a plain decimal number (`-3.5`, `1e-05`) as it is, so it stays a
+    /// number; anything else through ``neutralizeFormula(_:)``, with control and invisible
+    /// characters shown as visible escapes (a database written before the import rule may hold
+    /// them, and a CSV printed to a terminal must not carry them).
+    public static func guardedCell(_ cell: String) -> String {
+        isPlainNumber(cell) ? cell : neutralizeFormula(PlainText.visible(cell))
+    }
+
+    /// `-?digits[.digits][e[+-]digits]`: what spreadsheets read as a number, never a formula.
+    static func isPlainNumber(_ cell: String) -> Bool {
+        var scalars = cell.unicodeScalars[...]
+        func digits() -> Int {
+            var count = 0
+            while let next = scalars.first, ("0"..."9").contains(next) { scalars.removeFirst(); count += 1 }
+            return count
+        }
+        if scalars.first == "-" { scalars.removeFirst() }
+        guard digits() > 0 else { return false }
+        if scalars.first == "." {
+            scalars.removeFirst()
+            guard digits() > 0 else { return false }
+        }
+        if scalars.first == "e" || scalars.first == "E" {
+            scalars.removeFirst()
+            if scalars.first == "-" || scalars.first == "+" { scalars.removeFirst() }
+            guard digits() > 0 else { return false }
+        }
+        return scalars.isEmpty
     }
 
     private static func startsWithApostrophesThenTrigger(_ cell: String, minimumApostrophes: Int) -> Bool {

@@ -25,7 +25,7 @@ extension Canteen: InterchangeRecord {
         let kitchen = cells.int("kitchen_capacity")
         let diets = cells.value("diets", default: [], "diet tags") { try DietTag.parseList($0, field: "diets") }
         let openDays = cells.value("open_days", default: .everyDay, "digits 1-7") { try Weekdays(parsing: $0) }
-        let community = cells.text("community"), phone = cells.text("phone")
+        let community = cells.text("community"), phone = cells.phone("phone")
         return cells.build {
             try Canteen(id: CanteenID(id!), name: name!, community: community,
                         location: GeoPoint(latitude: lat!, longitude: lon!), seats: seats!, sittings: sittings!,
@@ -58,7 +58,7 @@ extension Courier: InterchangeRecord {
         let start = cells.value("shift_start", default: nil, "HH:MM") { try TimeOfDay(parsing: $0) }
         let end = cells.value("shift_end", default: nil, "HH:MM") { try TimeOfDay(parsing: $0) }
         let days = cells.value("days", default: .everyDay, "digits 1-7") { try Weekdays(parsing: $0) }
-        let phone = cells.text("phone")
+        let phone = cells.phone("phone")
         if let start, let end, start >= end {
             cells.report("shift_end", "the shift must end after it starts at \(start)", value: end.description)
         }
@@ -117,7 +117,7 @@ extension Diner: InterchangeRecord {
         let preferred = cells.text("preferred_canteen")
         let tags = cells.text("tags").split(separator: ";").map { $0.trimmingSpaces }.filter { !$0.isEmpty }
         let community = cells.text("community"), grid = cells.text("grid"), address = cells.text("address")
-        let phone = cells.text("phone"), allergies = cells.text("allergies")
+        let phone = cells.phone("phone"), allergies = cells.text("allergies")
         let emergency = cells.text("emergency_contact")
         return cells.build {
             try Diner(id: DinerID(id!), name: name!, community: community, grid: grid,

@@ -23,9 +23,10 @@ public struct ImportIssue: Sendable, Equatable, CustomStringConvertible {
         return text
     }
 
-    /// Keeps a huge or multi-line cell from flooding the terminal.
+    /// Keeps a huge or multi-line cell from flooding the terminal, and its control characters
+    /// (line breaks, escape sequences) from reaching it: they are shown as `\u{A}`, `\u{1B}`.
     static func abbreviated(_ value: String) -> String {
-        let flat = value.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
+        let flat = PlainText.visible(value)
         return flat.count > 60 ? String(flat.prefix(57)) + "..." : flat
     }
 }

@@ -55,6 +55,7 @@ struct ParsedOutcomes {
         var firstLineOfVisit: [String: Int] = [:]
         for row in table.completeRows(fileName: fileName, issues: &issues) {
             var cells = CellReader(file: fileName, line: row.line, columnIndex: columnIndex, cells: row.cells)
+            cells.refuseUnsafeCharacters(in: OutcomeImport.columnNames)
             let date = cells.value("date", default: nil, "a date as YYYY-MM-DD") { try CalendarDate.normalized($0) }
             let dinerID = cells.value("diner_id", default: nil, "a diner id") { text -> String in
                 try Identifier.validate(text, field: "diner_id")

@@ -9,18 +9,17 @@ public enum RegistryExport {
         public init(unmaskedPhones: Bool = false) { self.unmaskedPhones = unmaskedPhones }
     }
 
-    /// The cell as it leaves the engine: masked when it may hold a phone number, and guarded
-    /// against spreadsheet formulas when people typed it.
-    static func exportCell<R>(_ column: InterchangeColumn<R>, of record: R, options: Options, guardFormulas: Bool) -> String {
+    /// The cell as it leaves the engine: phone-like sequences masked in everything people typed
+    /// (names, addresses, contacts, phones) unless the operator asks for them in full. CSV cells
+    /// are then guarded against spreadsheet formulas by the writer, every column alike (a stored
+    /// id may start with `=`), numbers excepted.
+    static func exportCell<R>(_ column: InterchangeColumn<R>, of record: R, options: Options) -> String {
         let raw = column.cell(of: record)
         switch column.kind {
         case .code, .number:
             return raw
-        case .text:
-            return guardFormulas ? CSVWriter.neutralizeFormula(raw) : raw
-        case .phone:
-            let shown = options.unmaskedPhones ? raw : PhoneMask.mask(raw)
-            return guardFormulas ? CSVWriter.neutralizeFormula(shown) : shown
+        case .text, .phone:
+            return PhoneMask.shown(raw, unmasked: options.unmaskedPhones)
         }
     }
 
@@ -30,9 +29,9 @@ public enum RegistryExport {
         var rows: [[String]] = [R.columnNames]
         rows.reserveCapacity(records.count + 1)
         for record in records {
-            rows.append(R.columns.map { exportCell($0, of: record, options: options, guardFormulas: true) })
+            rows.append(R.columns.map { exportCell($0, of: record, options: options) })
         }
-        return Array(CSVWriter(lineEnding: .lf, includesByteOrderMark: true).string(for: rows).utf8)
+        return Array(CSVWriter(lineEnding: .lf, includesByteOrderMark: true, guardsFormulas: true).string(for: rows).utf8)
     }
 
     /// A JSON array of objects keyed by the interchange column names (sorted), numbers as
@@ -40,8 +39,9 @@ public enum RegistryExport {
     public static func json<R: InterchangeRecord>(_ records: [R], options: Options = .init()) -> [UInt8] {
         let objects = records.map { record in
             Dictionary(uniqueKeysWithValues: R.columns.map { column -> (String, JSONValue) in
-                let cell = exportCell(column, of: record, options: options, guardFormulas: false)
-                guard column.kind == .number else { return (column.name, .string(cell)) }
+                let cell = exportCell(column, of: record, options: options)
+                // Control characters a database may still hold are shown, not passed on.
+                guard column.kind == .number else { return (column.name, .string(PlainText.visible(cell))) }
                 if let whole = Int64(cell) { return (column.name, .integer(whole)) }
                 return (column.name, Double(cell).map(JSONValue.number) ?? .null)
             })

@@ -77,6 +77,7 @@ public struct ParsedImport<R: RegistryRecord> {
         records.reserveCapacity(table.rows.count)
         for row in table.completeRows(fileName: fileName, issues: &issues) {
             var cells = CellReader(file: fileName, line: row.line, columnIndex: columnIndex, cells: row.cells)
+            cells.refuseUnsafeCharacters(in: R.columnNames)
             let id = cells.text("id")
             if !id.isEmpty, let firstLine = firstLineOfID[id] {
                 issues.append(ImportIssue(file: fileName, line: row.line, column: "id",

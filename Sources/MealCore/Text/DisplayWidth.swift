@@ -31,7 +31,9 @@ public enum DisplayWidth {
     }
 }
 
-/// A plain text table for terminals, aligned by display width.
+/// A plain text table for terminals, aligned by display width. Cells are shown with
+/// `PlainText.visible`: a line break or escape sequence in a stored name cannot move the cursor
+/// or start a line of its own.
 public struct TerminalTable {
     public var headers: [String]
     public var rows: [[String]] = []
@@ -46,6 +48,8 @@ public struct TerminalTable {
     public mutating func append(_ row: [String]) { rows.append(row) }
 
     public func render() -> String {
+        let headers = headers.map { PlainText.visible($0) }
+        let rows = rows.map { $0.map { PlainText.visible($0) } }
         var widths = headers.map(DisplayWidth.of)
         for row in rows {
             for (index, cell) in row.enumerated() where index < widths.count {

@@ -47,7 +47,8 @@ public enum CoverageFormatter {
         return out
     }
 
-    /// One row per community plus the district, then one row per outside diner.
+    /// One row per community plus the district, then one row per outside diner. Every cell goes
+    /// through the writer's formula guard (a community or a stored id may start with `=` or `+`).
     public static func csv(_ report: CoverageReport) -> [UInt8] {
         var rows: [[String]] = [["section", "community", "diner_id", "name", "diners", "dine_in", "pickup", "delivery",
                                  "outside", "nearest_canteen", "nearest_s", "detail"]]
@@ -56,7 +57,7 @@ public enum CoverageFormatter {
                          "\(c.outside)", "", "", ""])
         }
         for entry in report.outside {
-            rows.append(["outside", entry.diner.community, entry.diner.id.rawValue, CSVWriter.neutralizeFormula(entry.diner.name),
+            rows.append(["outside", entry.diner.community, entry.diner.id.rawValue, entry.diner.name,
                          "", "", "", "", "", entry.nearestCanteen?.id.rawValue ?? "", entry.nearestSeconds.map(String.init) ?? "",
                          entry.explanation])
         }
@@ -64,7 +65,7 @@ public enum CoverageFormatter {
             rows.append(["suggestion", site.community, site.nearDiner, "", "", "", "", "", "", "",
                          "", "\(site.location.latitude),\(site.location.longitude) brings \(site.newlyCovered) inside"])
         }
-        return Array(CSVWriter(includesByteOrderMark: true).string(for: rows).utf8)
+        return Array(CSVWriter(includesByteOrderMark: true, guardsFormulas: true).string(for: rows).utf8)
     }
 
     public static func json(_ report: CoverageReport) -> String {

@@ -1,8 +1,12 @@
 import MealCore
 
 /// One canteen's day as operators print it: the sittings, the pickups, the delivery rounds and
-/// what the kitchen must cook. Built from a stored plan and the registry; phone numbers are
-/// masked unless the roster is made with `unmaskedPhones`.
+/// what the kitchen must cook. Built from a stored plan and the registry; phone-like numbers in
+/// every piece of people's text are masked unless the roster is made with `unmaskedPhones`.
+///
+/// Every meal of the plan at this canteen is listed, even where the registry has changed since
+/// the plan was made (a sitting removed, a delivery on no trip): such meals are listed under
+/// what the plan says, and `notices` says what no longer matches.
 public struct CanteenRoster: Sendable {
     public struct DinerLine: Sendable, Equatable {
         public let dinerID: DinerID
@@ -17,8 +21,10 @@ public struct CanteenRoster: Sendable {
         public let sitting: String
         public let seats: Int
         public let diners: [DinerLine]
+        /// False for a sitting the plan uses but the canteen no longer holds, or for dine-in
+        /// meals the plan gives no sitting (`sitting` is then "-").
+        public let inRegistry: Bool
     }
-
     public struct Stop: Sendable, Equatable {
         public let position: Int
         public let arrival: String
@@ -53,10 +59,16 @@ public struct CanteenRoster: Sendable {
     public let sittings: [SittingBlock]
     public let pickups: [DinerLine]
     public let trips: [TripBlock]
+    /// Delivery meals of the plan that are on none of this canteen's courier trips.
+    public let deliveriesOnNoTrip: [DinerLine]
     public let kitchen: [KitchenLine]
     /// Meals needing each diet, however combined (a low-salt soft meal counts in both).
     public let dietTotals: [(label: String, count: Int)]
+    /// Where the plan and today's registry disagree, one sentence each; empty when they match.
+    public let notices: [String]
     public var totalMeals: Int { kitchen.reduce(0) { $0 + $1.total } }
+    public var dineInCount: Int { sittings.reduce(0) { $0 + $1.diners.count } }
+    public var deliveryCount: Int { trips.reduce(0) { $0 + $1.stops.count } + deliveriesOnNoTrip.count }
 
     public init(plan: DayPlan, canteen: Canteen, diners: [DinerID: Diner], couriers: [CourierID: Courier],
                 unmaskedPhones: Bool = false, notesByDiner: [DinerID: String] = [:]) {
@@ -65,81 +77,54 @@ public struct CanteenRoster: Sendable {
         status = plan.status
         self.canteen = canteen
         let meals = plan.assignments.filter { $0.canteenID == canteen.id }
-
-        func line(_ dinerID: DinerID) -> DinerLine {
-            guard let diner = diners[dinerID] else {
-                return DinerLine(dinerID: dinerID, name: "?", diets: "", allergies: "", notes: "")
-            }
-            var notes: [String] = []
-            if let extra = notesByDiner[dinerID] { notes.append(extra) }
-            if diner.livesAlone { notes.append("独居") }
-            if diner.priority == .high { notes.append("重点关注") }
-            return DinerLine(dinerID: dinerID, name: diner.name, diets: Self.variant(of: diner),
-                             allergies: diner.allergies.isEmpty ? "" : "过敏: " + diner.allergies,
-                             notes: notes.joined(separator: "; "))
+        let lines = RosterLines(diners: diners, notesByDiner: notesByDiner, unmaskedPhones: unmaskedPhones)
+        var notices: [String] = []
+        sittings = Self.sittingBlocks(meals: meals, canteen: canteen, lines: lines, version: plan.version, notices: &notices)
+        pickups = meals.filter { $0.mode == .pickup }.map { lines.line($0.dinerID) }
+        trips = Self.tripBlocks(plan: plan, canteen: canteen, couriers: couriers, lines: lines)
+        let onTrips = Set(trips.flatMap { $0.stops.map(\.diner.dinerID) })
+        deliveriesOnNoTrip = meals.filter { $0.mode == .delivery && !onTrips.contains($0.dinerID) }.map { lines.line($0.dinerID) }
+        if !deliveriesOnNoTrip.isEmpty {
+            let count = deliveriesOnNoTrip.count
+            notices.append("\(count) delivery meal\(count == 1 ? " is" : "s are") on none of the courier trips; "
+                + "listed under 'not on a trip' (replan, or move them onto a courier)")
         }
-
-        sittings = canteen.sittings.map { sitting in
-            let seated = meals.filter { $0.mode == .dineIn && $0.sitting == sitting.window }
-                .sorted { (diners[$0.dinerID]?.name ?? "", $0.dinerID) < (diners[$1.dinerID]?.name ?? "", $1.dinerID) }
-            return SittingBlock(sitting: sitting.description, seats: canteen.seats, diners: seated.map { line($0.dinerID) })
-        }
-        pickups = meals.filter { $0.mode == .pickup }.map { line($0.dinerID) }
-
-        var trips: [TripBlock] = []
-        for round in plan.rounds where round.canteenID == canteen.id {
-            let courier = couriers[round.courierID]
-            for (index, trip) in round.trips.enumerated() {
-                let stops = trip.stops.enumerated().map { position, stop in
-                    let diner = diners[stop.dinerID]
-                    var base = line(stop.dinerID)
-                    if let contact = diner?.emergencyContact, !contact.isEmpty {
-                        let shown = unmaskedPhones ? contact : PhoneMask.mask(contact)
-                        base = DinerLine(dinerID: base.dinerID, name: base.name, diets: base.diets, allergies: base.allergies,
-                                         notes: ([base.notes, "紧急联系人 " + shown].filter { !$0.isEmpty }).joined(separator: "; "))
-                    }
-                    let phone = diner?.phone ?? ""
-                    return Stop(position: position + 1, arrival: OperatorText.minuteClock(stop.arrivalSeconds), diner: base,
-                                address: diner?.address ?? "", phone: unmaskedPhones ? phone : PhoneMask.mask(phone))
-                }
-                trips.append(TripBlock(courierID: round.courierID, courierName: courier?.name ?? round.courierID.rawValue,
-                                       vehicle: courier?.vehicle.label ?? "", trip: index + 1,
-                                       depart: OperatorText.minuteClock(trip.departSeconds), back: OperatorText.minuteClock(trip.returnSeconds),
-                                       stops: stops))
-            }
-        }
-        self.trips = trips
-
-        var counts: [String: (dineIn: Int, pickup: Int, delivery: Int)] = [:]
-        var totals: [DietTag: Int] = [:]
-        for meal in meals {
-            let diner = diners[meal.dinerID]
-            let variant = diner.map(Self.variant(of:)) ?? DietTag.regular.label
-            var entry = counts[variant] ?? (0, 0, 0)
-            switch meal.mode {
-            case .dineIn: entry.dineIn += 1
-            case .pickup: entry.pickup += 1
-            case .delivery: entry.delivery += 1
-            }
-            counts[variant] = entry
-            for diet in diner?.diets ?? [] { totals[diet, default: 0] += 1 }
-        }
-        kitchen = counts.map { KitchenLine(variant: $0.key, dineIn: $0.value.dineIn, pickup: $0.value.pickup, delivery: $0.value.delivery) }
-            .sorted { lhs, rhs in
-                // Regular first, then single diets, then combinations, each in a fixed order.
-                let l = lhs.variant.split(separator: "+").count, r = rhs.variant.split(separator: "+").count
-                if (lhs.variant == DietTag.regular.label) != (rhs.variant == DietTag.regular.label) {
-                    return lhs.variant == DietTag.regular.label
-                }
-                return (l, lhs.variant) < (r, rhs.variant)
-            }
-        dietTotals = DietTag.allCases.filter { $0 != .regular }.compactMap { diet in
-            totals[diet].map { (diet.label, $0) }
-        }
+        self.notices = notices
+        (kitchen, dietTotals) = Self.kitchenCount(meals: meals, diners: diners)
     }
 
     /// The box variant a diner gets: their diets joined in a fixed order, or regular.
     public static func variant(of diner: Diner) -> String {
         diner.diets.isEmpty ? DietTag.regular.label : diner.diets.sorted().map(\.label).joined(separator: "+")
+    }
+}
+
+/// The diner's line on a roster, with the phone-like numbers of people's text masked.
+struct RosterLines {
+    let diners: [DinerID: Diner]
+    let notesByDiner: [DinerID: String]
+    let unmaskedPhones: Bool
+
+    func shown(_ text: String) -> String { PhoneMask.shown(text, unmasked: unmaskedPhones) }
+
+    func line(_ dinerID: DinerID) -> CanteenRoster.DinerLine {
+        guard let diner = diners[dinerID] else {
+            return CanteenRoster.DinerLine(dinerID: dinerID, name: "?", diets: "", allergies: "", notes: "")
+        }
+        var notes: [String] = []
+        if let extra = notesByDiner[dinerID] { notes.append(extra) }
+        if diner.livesAlone { notes.append("独居") }
+        if diner.priority == .high { notes.append("重点关注") }
+        return CanteenRoster.DinerLine(dinerID: dinerID, name: shown(diner.name), diets: CanteenRoster.variant(of: diner),
+                                       allergies: diner.allergies.isEmpty ? "" : "过敏: " + shown(diner.allergies),
+                                       notes: shown(notes.joined(separator: "; ")))
+    }
+
+    /// A delivery stop's line: the emergency contact joins the notes, the courier may need it.
+    func stopLine(_ dinerID: DinerID) -> CanteenRoster.DinerLine {
+        let base = line(dinerID)
+        guard let contact = diners[dinerID]?.emergencyContact, !contact.isEmpty else { return base }
+        return CanteenRoster.DinerLine(dinerID: base.dinerID, name: base.name, diets: base.diets, allergies: base.allergies,
+                                       notes: ([base.notes, "紧急联系人 " + shown(contact)].filter { !$0.isEmpty }).joined(separator: "; "))
     }
 }

@@ -2,18 +2,33 @@ import Foundation
 import MealCore
 
 /// Prints a canteen roster as aligned text, CSV for Excel, a printable HTML page, or JSON.
+///
+/// Text that came from the database is shown with `PlainText.visible` (tables do it for their
+/// cells, `v` below for the lines around them), so no stored name can move the terminal's
+/// cursor or add a line of its own; HTML escapes it the same way, CSV guards every cell.
 public enum RosterFormatter {
+    static func v(_ text: String) -> String { PlainText.visible(text) }
+
     static func heading(_ roster: CanteenRoster) -> String {
         let state = roster.status == .published ? "已发布 published" : "草稿 DRAFT"
-        return "\(roster.canteen.name) (\(roster.canteen.id))  \(roster.date)  午餐 lunch  v\(roster.version) \(state)"
+        return "\(v(roster.canteen.name)) (\(v(roster.canteen.id.rawValue)))  \(roster.date)  午餐 lunch  v\(roster.version) \(state)"
+    }
+
+    /// The heading of a sitting: its seats, or why it is listed although the canteen lacks it.
+    static func sittingTitle(_ block: CanteenRoster.SittingBlock) -> String {
+        guard block.inRegistry else {
+            return block.sitting == "-" ? "no sitting (\(block.diners.count))" : "\(block.sitting)  (\(block.diners.count), not in the registry)"
+        }
+        return "\(block.sitting)  (\(block.diners.count)/\(block.seats) seats)"
     }
 
     public static func text(_ roster: CanteenRoster) -> String {
         var out = heading(roster) + "\n"
-        out += "\(roster.totalMeals) meals: \(roster.sittings.reduce(0) { $0 + $1.diners.count }) dine-in, "
-            + "\(roster.pickups.count) pickup, \(roster.trips.reduce(0) { $0 + $1.stops.count }) delivery\n"
+        out += "\(roster.totalMeals) meals: \(roster.dineInCount) dine-in, "
+            + "\(roster.pickups.count) pickup, \(roster.deliveryCount) delivery\n"
+        for notice in roster.notices { out += "! \(v(notice))\n" }
         for block in roster.sittings {
-            out += "\n堂食 Sitting \(block.sitting)  (\(block.diners.count)/\(block.seats) seats)\n"
+            out += "\n堂食 Sitting \(sittingTitle(block))\n"
             var table = TerminalTable(headers: ["#", "id", "name", "diet", "allergies", "notes"], rightAligned: [0])
             for (index, line) in block.diners.enumerated() {
                 table.append(["\(index + 1)", line.dinerID.rawValue, line.name, line.diets, line.allergies, line.notes])
@@ -28,8 +43,16 @@ public enum RosterFormatter {
             }
             out += table.render()
         }
+        if !roster.deliveriesOnNoTrip.isEmpty {
+            out += "\n送餐 Delivery, not on a trip (\(roster.deliveriesOnNoTrip.count))\n"
+            var table = TerminalTable(headers: ["#", "id", "name", "diet", "allergies", "notes"], rightAligned: [0])
+            for (index, line) in roster.deliveriesOnNoTrip.enumerated() {
+                table.append(["\(index + 1)", line.dinerID.rawValue, line.name, line.diets, line.allergies, line.notes])
+            }
+            out += table.render()
+        }
         for trip in roster.trips {
-            out += "\n送餐 \(trip.courierName) (\(trip.courierID), \(trip.vehicle)) trip \(trip.trip): "
+            out += "\n送餐 \(v(trip.courierName)) (\(v(trip.courierID.rawValue)), \(trip.vehicle)) trip \(trip.trip): "
                 + "leaves \(trip.depart), back \(trip.back), \(trip.stops.count) meals\n"
             var table = TerminalTable(headers: ["#", "arrive", "id", "name", "address", "phone", "diet", "notes"], rightAligned: [0])
             for stop in trip.stops {
@@ -53,8 +76,8 @@ public enum RosterFormatter {
 
     /// One courier trip as a sheet to take along.
     public static func routeSheet(_ trip: CanteenRoster.TripBlock, canteen: Canteen, date: String, version: Int) -> String {
-        var out = "\(date) v\(version)  \(trip.courierName) (\(trip.courierID), \(trip.vehicle))  trip \(trip.trip)\n"
-        out += "from \(canteen.name): leave \(trip.depart), back \(trip.back), \(trip.stops.count) meals\n"
+        var out = "\(date) v\(version)  \(v(trip.courierName)) (\(v(trip.courierID.rawValue)), \(trip.vehicle))  trip \(trip.trip)\n"
+        out += "from \(v(canteen.name)): leave \(trip.depart), back \(trip.back), \(trip.stops.count) meals\n"
         var table = TerminalTable(headers: ["#", "arrive", "name", "address", "phone", "diet", "notes"], rightAligned: [0])
         for stop in trip.stops {
             table.append(["\(stop.position)", stop.arrival, stop.diner.name, stop.address, stop.phone, stop.diner.diets,
@@ -63,40 +86,42 @@ public enum RosterFormatter {
         return out + table.render()
     }
 
-    /// One row per meal, sorted as printed: sittings, pickups, trips in visiting order.
+    /// One row per meal, sorted as printed: sittings, pickups, trips in visiting order, then
+    /// deliveries on no trip, the kitchen count and any notice. Every cell is guarded by the writer.
     public static func csv(_ roster: CanteenRoster) -> [UInt8] {
         var rows: [[String]] = [["date", "version", "canteen_id", "section", "sitting_or_trip", "position", "arrival",
                                  "diner_id", "name", "diet", "allergies", "address", "phone", "notes"]]
-        func guarded(_ text: String) -> String { CSVWriter.neutralizeFormula(text) }
+        let (date, version, canteen) = (roster.date, "\(roster.version)", roster.canteen.id.rawValue)
+        func row(_ section: String, _ group: String, _ position: Int, _ line: CanteenRoster.DinerLine) -> [String] {
+            [date, version, canteen, section, group, "\(position)", "", line.dinerID.rawValue, line.name, line.diets,
+             line.allergies, "", "", line.notes]
+        }
         for block in roster.sittings {
-            for (index, line) in block.diners.enumerated() {
-                rows.append([roster.date, "\(roster.version)", roster.canteen.id.rawValue, "dine_in", block.sitting, "\(index + 1)", "",
-                             line.dinerID.rawValue, guarded(line.name), line.diets, guarded(line.allergies), "", "", guarded(line.notes)])
-            }
+            rows += block.diners.enumerated().map { row("dine_in", block.sitting, $0.offset + 1, $0.element) }
         }
-        for (index, line) in roster.pickups.enumerated() {
-            rows.append([roster.date, "\(roster.version)", roster.canteen.id.rawValue, "pickup", "", "\(index + 1)", "", line.dinerID.rawValue,
-                         guarded(line.name), line.diets, guarded(line.allergies), "", "", guarded(line.notes)])
-        }
+        rows += roster.pickups.enumerated().map { row("pickup", "", $0.offset + 1, $0.element) }
         for trip in roster.trips {
             for stop in trip.stops {
-                rows.append([roster.date, "\(roster.version)", roster.canteen.id.rawValue, "delivery", "\(trip.courierID) trip \(trip.trip)",
-                             "\(stop.position)", stop.arrival, stop.diner.dinerID.rawValue, guarded(stop.diner.name), stop.diner.diets,
-                             guarded(stop.diner.allergies), guarded(stop.address), guarded(stop.phone), guarded(stop.diner.notes)])
+                rows.append([date, version, canteen, "delivery", "\(trip.courierID) trip \(trip.trip)",
+                             "\(stop.position)", stop.arrival, stop.diner.dinerID.rawValue, stop.diner.name, stop.diner.diets,
+                             stop.diner.allergies, stop.address, stop.phone, stop.diner.notes])
             }
         }
+        rows += roster.deliveriesOnNoTrip.enumerated().map { row("delivery", "not on a trip", $0.offset + 1, $0.element) }
         for line in roster.kitchen {
-            rows.append([roster.date, "\(roster.version)", roster.canteen.id.rawValue, "kitchen", line.variant, "", "", "", "",
+            rows.append([date, version, canteen, "kitchen", line.variant, "", "", "", "",
                           line.variant, "", "", "", "\(line.total) meals (dine-in \(line.dineIn), pickup \(line.pickup), delivery \(line.delivery))"])
         }
-        return Array(CSVWriter(includesByteOrderMark: true).string(for: rows).utf8)
+        rows += roster.notices.map { [date, version, canteen, "notice", "", "", "", "", "", "", "", "", "", $0] }
+        return Array(CSVWriter(includesByteOrderMark: true, guardsFormulas: true).string(for: rows).utf8)
     }
 
     public static func escapeHTMLText(_ text: String) -> String { escapeHTML(text) }
 
+    /// HTML text with markup characters escaped and control characters shown (`\u{1B}`).
     static func escapeHTML(_ text: String) -> String {
         var out = ""
-        for character in text {
+        for character in PlainText.visible(text) {
             switch character {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
@@ -124,12 +149,14 @@ public enum RosterFormatter {
         var body = "<div class=\"page\">\n<h1>\(e(roster.canteen.name)) · \(e(roster.date)) 午餐</h1>\n"
         body += "<p>v\(roster.version) " + (roster.status == .published ? "已发布" : "<span class=\"draft\">草稿 DRAFT</span>")
             + " · \(roster.totalMeals) 份</p>\n"
+        body += roster.notices.map { "<p class=\"draft\">! \(e($0))</p>\n" }.joined()
         func table(_ headers: [String], _ rows: [[String]]) -> String {
             "<table><tr>" + headers.map { "<th>\(e($0))</th>" }.joined() + "</tr>\n"
                 + rows.map { "<tr>" + $0.map { "<td>\(e($0))</td>" }.joined() + "</tr>\n" }.joined() + "</table>\n"
         }
         for block in roster.sittings {
-            body += "<section class=\"sitting\"><h2>堂食 \(e(block.sitting)) (\(block.diners.count)/\(block.seats) 座)</h2>\n"
+            let seats = block.inRegistry ? "\(block.diners.count)/\(block.seats) 座" : "\(block.diners.count), 登记中已无此场次"
+            body += "<section class=\"sitting\"><h2>堂食 \(e(block.sitting)) (\(seats))</h2>\n"
             body += table(["#", "姓名", "餐型", "过敏", "备注"], block.diners.enumerated().map {
                 ["\($0.offset + 1)", $0.element.name, $0.element.diets, $0.element.allergies, $0.element.notes]
             }) + "</section>\n"
@@ -137,6 +164,12 @@ public enum RosterFormatter {
         if !roster.pickups.isEmpty {
             body += "<section><h2>自取 (\(roster.pickups.count))</h2>\n"
             body += table(["#", "姓名", "餐型", "过敏", "备注"], roster.pickups.enumerated().map {
+                ["\($0.offset + 1)", $0.element.name, $0.element.diets, $0.element.allergies, $0.element.notes]
+            }) + "</section>\n"
+        }
+        if !roster.deliveriesOnNoTrip.isEmpty {
+            body += "<section><h2>送餐 未排入行程 (\(roster.deliveriesOnNoTrip.count))</h2>\n"
+            body += table(["#", "姓名", "餐型", "过敏", "备注"], roster.deliveriesOnNoTrip.enumerated().map {
                 ["\($0.offset + 1)", $0.element.name, $0.element.diets, $0.element.allergies, $0.element.notes]
             }) + "</section>\n"
         }

@@ -13,6 +13,15 @@ enum RosterJSON {
         var pickups: [Diner]
         var trips: [Trip]
         var kitchen: [Kitchen]
+        /// Delivery meals on no courier trip, and where the plan and the registry disagree:
+        /// absent when there are none.
+        var notOnTrip: [Diner]?
+        var notices: [String]?
+
+        enum CodingKeys: String, CodingKey {
+            case date, version, status, canteen, sittings, pickups, trips, kitchen, notices
+            case notOnTrip = "not_on_trip"
+        }
     }
 
     struct Diner: Encodable {
@@ -70,7 +79,9 @@ enum RosterJSON {
                     Stop(arrive: $0.arrival, address: $0.address, phone: $0.phone, diner: Diner($0.diner))
                 })
             },
-            kitchen: roster.kitchen.map { Kitchen(variant: $0.variant, dineIn: $0.dineIn, pickup: $0.pickup, delivery: $0.delivery) })
+            kitchen: roster.kitchen.map { Kitchen(variant: $0.variant, dineIn: $0.dineIn, pickup: $0.pickup, delivery: $0.delivery) },
+            notOnTrip: roster.deliveriesOnNoTrip.isEmpty ? nil : roster.deliveriesOnNoTrip.map(Diner.init),
+            notices: roster.notices.isEmpty ? nil : roster.notices)
         // Plain strings and integers only: encoding cannot fail.
         return (try? JSONEncoder.sortedKeys().encode(document)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
