@@ -30,8 +30,9 @@ final class LocalSearch {
         stopTestedAt.deallocate()
     }
 
-    /// Improves `state` until no operator finds an improving move.
-    func run(_ state: SearchState, rng: inout SeededGenerator) {
+    /// Improves `state` until no operator finds an improving move, or until `deadline` has
+    /// passed (checked between stops, so a runaway descent ends within a few moves of it).
+    func run(_ state: SearchState, rng: inout SeededGenerator, deadline: SearchDeadline = .none) {
         rng.shuffle(&order)
         clock += 1
         for r in 0..<model.routeCount { routeModifiedAt[r] = clock }
@@ -41,6 +42,7 @@ final class LocalSearch {
             improved = false
             let emptyTargets = state.emptyRouteTargets()
             for u in order {
+                if deadline.hasPassed { return }
                 if state.routeOf[u] < 0 {
                     if insertUnserved(u, state, emptyTargets) { improved = true }
                     continue

@@ -114,48 +114,10 @@ public struct DayPlanner: Sendable {
             let job = jobs[index]
             results.store(index, Result { try job.routing.solve(job.diners, seed: job.seed, timeLimit: settings.timeLimit) })
         }
-        var routed = try results.values()
 
-        // Second chance: a delivery the rounds could not take tries the other canteens within
-        // the circle that make the diet and still have kitchen room, nearest courier first.
-        var unservedExtra: [UnservedDiner] = []
-        var moved: [DinerID: Int] = [:]  // diner id → canteen index it moved to
-        var rerouteCutShort = Set<Int>()
-        let unrouted = routed.enumerated().flatMap { index, outcome in outcome.unrouted.map { (index, $0) } }
-            .sorted { (dinerByID[$0.1]!.priority, $1.1) > (dinerByID[$1.1]!.priority, $0.1) }
-        for (home, dinerID) in unrouted {
-            let diner = dinerByID[dinerID]!
-            deliveries[home].removeAll { $0.id == dinerID }
-            mealsAt[home] -= 1
-            let candidates = lockedMeals[dinerID] != nil ? [] : reach.linksInReach(for: diner)
-                .filter { link in
-                    link.canteen != home && day.isOpen(canteens[link.canteen]) && canteens[link.canteen].makes(diner.diets)
-                        && reach.withinCircle(link, .delivery) && mealsAt[link.canteen] < canteens[link.canteen].kitchenCapacity
-                }
-                .sorted { ($0.deliverySeconds ?? .max, $0.canteen) < ($1.deliverySeconds ?? .max, $1.canteen) }
-            var placed = false
-            for link in candidates.prefix(3) {
-                let attempt = try routing(link.canteen).solve(deliveries[link.canteen] + [diner],
-                                                              seed: settings.seed &+ UInt64(link.canteen),
-                                                              timeLimit: settings.timeLimit)
-                if attempt.cutShort { rerouteCutShort.insert(link.canteen) }
-                if attempt.unrouted.isEmpty {
-                    deliveries[link.canteen].append(diner)
-                    mealsAt[link.canteen] += 1
-                    routed[link.canteen] = attempt
-                    moved[dinerID] = link.canteen
-                    placed = true
-                    break
-                }
-            }
-            if !placed {
-                unservedExtra.append(UnservedDiner(
-                    dinerID: dinerID, reason: .noCourierCapacity,
-                    detail: "no courier round from \(canteens[home].name) or another canteen within "
-                        + "\(parameters.radiusSeconds / 60) min can bring the meal inside the diner's window "
-                        + "and \(parameters.maxInBoxSeconds / 60) min in the box"))
-            }
-        }
+        var second = SecondChance(deliveries: deliveries, mealsAt: mealsAt, routed: try results.values())
+        try secondChance(&second, day: day, reach: reach, dinerByID: dinerByID, lockedMeals: lockedMeals, routing: routing)
+        let (routed, moved, unservedExtra, rerouteCutShort) = (second.routed, second.moved, second.unserved, second.cutShort)
 
         var arrival: [DinerID: (courier: CourierID, trip: Int, position: Int, seconds: Int)] = [:]
         for round in lockedRounds + routed.flatMap(\.rounds) {
