@@ -79,3 +79,12 @@ extension CanteenRouting {
         }
     }
 }
+
+extension Array {
+    /// The elements that satisfy `belongs` and those that do not, each in their order.
+    func split(by belongs: (Element) -> Bool) -> (matching: [Element], rest: [Element]) {
+        var matching: [Element] = [], rest: [Element] = []
+        for element in self { if belongs(element) { matching.append(element) } else { rest.append(element) } }
+        return (matching, rest)
+    }
+}

@@ -99,8 +99,13 @@ public struct DayPlanner: Sendable {
         // the result does not depend on which thread ran it. Each search ends on its own work
         // budget; the time limit is the same whole guard for every canteen, not a share of it,
         // so the load on the machine never decides where a search stops.
+        // A diner no courier could reach even on a trip of their own is left to the second
+        // chance rather than handed to the search: no round does better than that trip, and a
+        // search full of such stops (meals allowed a minute in the box) is slow and no better.
         let jobs = canteens.indices.map { index in
-            (routing: routing(index), diners: deliveries[index], seed: settings.seed &+ UInt64(index))
+            let routing = routing(index)
+            let (servable, hopeless) = deliveries[index].split(by: routing.couldServeAlone)
+            return (routing: routing, diners: servable, hopeless: hopeless.map(\.id), seed: settings.seed &+ UInt64(index))
         }
         let kept = keptRounds(current, deliveries: deliveries, workingCouriers: workingCouriers,
                                dinerByID: dinerByID, model: model)
@@ -112,7 +117,11 @@ public struct DayPlanner: Sendable {
             let index = largestFirst[turn]
             if let outcome = kept[index] { return results.store(index, .success(outcome)) }
             let job = jobs[index]
-            results.store(index, Result { try job.routing.solve(job.diners, seed: job.seed, timeLimit: settings.timeLimit) })
+            results.store(index, Result {
+                var outcome = try job.routing.solve(job.diners, seed: job.seed, timeLimit: settings.timeLimit)
+                outcome.unrouted += job.hopeless
+                return outcome
+            })
         }
 
         var second = SecondChance(deliveries: deliveries, mealsAt: mealsAt, routed: try results.values())
