@@ -20,6 +20,7 @@ final class GeneticSearch {
     private var deadline = SearchDeadline.none
     private(set) var best: Individual?
     private(set) var iterations = 0
+    var localSearchMoves: Int { localSearch.movesApplied }
 
     init(model: SearchModel, parameters: SolverParameters) {
         self.model = model

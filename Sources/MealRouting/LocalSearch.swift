@@ -14,6 +14,8 @@ final class LocalSearch {
     private let stopTestedAt: UnsafeMutablePointer<Int>
     private var clock = 0
     private var order: [Int]
+    /// Improving moves applied so far, over every run: the work the search did.
+    private(set) var movesApplied = 0
 
     init(model: SearchModel) {
         self.model = model
@@ -69,7 +71,9 @@ final class LocalSearch {
                 if !model.isRequired[u] && state.routeOf[u] >= 0 && removeIfUnprofitable(u, state) { improved = true }
             }
             if !improved && model.stopCount > 2 {
+                let before = clock
                 improved = swapStar.run(state, routeModifiedAt: routeModifiedAt, clock: &clock)
+                movesApplied += clock - before
             }
         }
     }
@@ -93,6 +97,7 @@ final class LocalSearch {
         let source = state.routeOf[u]
         op.apply(u, target, position, state)
         clock += 1
+        movesApplied += 1
         routeModifiedAt[source] = clock
         routeModifiedAt[target.index] = clock
         return true
@@ -124,6 +129,7 @@ final class LocalSearch {
         target.stops.insert(u, at: position)
         state.refresh(target)
         clock += 1
+        movesApplied += 1
         routeModifiedAt[target.index] = clock
         return true
     }
@@ -138,6 +144,7 @@ final class LocalSearch {
         state.positionOf[u] = 0
         state.refresh(route)
         clock += 1
+        movesApplied += 1
         routeModifiedAt[route.index] = clock
         return true
     }

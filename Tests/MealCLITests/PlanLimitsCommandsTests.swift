@@ -33,12 +33,12 @@ final class PlanLimitsCommandsTests: XCTestCase {
         for (json, message) in cases {
             try cli.write("p.json", json)
             let result = try cli.run(["assign", "--date", "2026-11-25", "--parameters", "p.json"])
-            XCTAssertEqual(result.status, 64, json + result.stderr)
+            XCTAssertEqual(result.status, 1, json + result.stderr)
             XCTAssertTrue(result.stderr.contains("p.json: "), result.stderr)
             XCTAssertTrue(result.stderr.contains(message), result.stderr)
         }
         let radius = try cli.run(["assign", "--date", "2026-11-25", "--radius", "9223372036854775807"])
-        XCTAssertEqual(radius.status, 64, radius.stderr)
+        XCTAssertEqual(radius.status, 1, radius.stderr)
         XCTAssertTrue(radius.stderr.contains("--radius"), radius.stderr)
     }
 }
