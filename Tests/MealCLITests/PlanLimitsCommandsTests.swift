@@ -20,6 +20,14 @@ final class PlanLimitsCommandsTests: XCTestCase {
         XCTAssertTrue(planned.stdout.contains("no_courier_capacity"), planned.stdout)
         let checked = try cli.run(["check", "--date", "2026-11-25"])
         XCTAssertEqual(checked.status, 0, checked.stdout + checked.stderr)
+
+        // The diners no courier could reach in a minute never enter the search, so what is left
+        // ends on its work budget: the default guard gives the same plan as a one-second one.
+        let (again, slow) = try cli.run(["plan", "--date", "2026-11-25", "--parameters", "box.json"], timeout: 900)
+        XCTAssertFalse(slow, "plan did not finish: \(again.stdout)")
+        XCTAssertEqual(again.status, 0, again.stderr)
+        let diff = try cli.run(["diff", "--date", "2026-11-25"])
+        XCTAssertTrue(diff.stdout.contains("0 diners with differences"), diff.stdout + diff.stderr)
     }
 
     func testParametersOutOfRangeOrUnknownAreRefusedNamingTheKey() throws {

@@ -128,32 +128,8 @@ public struct DayPlanner: Sendable {
         try secondChance(&second, day: day, reach: reach, dinerByID: dinerByID, lockedMeals: lockedMeals, routing: routing)
         let (routed, moved, unservedExtra, rerouteCutShort) = (second.routed, second.moved, second.unserved, second.cutShort)
 
-        var arrival: [DinerID: (courier: CourierID, trip: Int, position: Int, seconds: Int)] = [:]
-        for round in lockedRounds + routed.flatMap(\.rounds) {
-            do {
-                for (tripIndex, trip) in round.trips.enumerated() {
-                    for (position, stop) in trip.stops.enumerated() {
-                        arrival[stop.dinerID] = (round.courierID, tripIndex + 1, position + 1, stop.arrivalSeconds)
-                    }
-                }
-            }
-        }
-        let unservedIDs = Set(unservedExtra.map(\.dinerID))
-        var meals: [PlannedMeal] = []
-        for placement in assignment.placements where !unservedIDs.contains(placement.diner.id) {
-            let id = placement.diner.id
-            switch placement.kind {
-            case .dineIn:
-                meals.append(PlannedMeal(dinerID: id, canteenID: placement.canteen.id, mode: .dineIn, sitting: placement.sitting?.window))
-            case .pickup:
-                meals.append(PlannedMeal(dinerID: id, canteenID: placement.canteen.id, mode: .pickup))
-            case .delivery:
-                let canteenID = moved[id].map { canteens[$0].id } ?? placement.canteen.id
-                let stop = arrival[id]
-                meals.append(PlannedMeal(dinerID: id, canteenID: canteenID, mode: .delivery, courierID: stop?.courier,
-                                         trip: stop?.trip, position: stop?.position, arrivalSeconds: stop?.seconds))
-            }
-        }
+        var meals = plannedMeals(assignment, rounds: lockedRounds + routed.flatMap(\.rounds), moved: moved,
+                                 unserved: Set(unservedExtra.map(\.dinerID)))
         for index in meals.indices where lockedMeals[meals[index].dinerID] != nil { meals[index].locked = true }
         meals.sort { $0.dinerID < $1.dinerID }
         let unserved = (assignment.unserved.map { UnservedDiner(dinerID: $0.diner.id, reason: $0.reason, detail: $0.detail) }
@@ -219,5 +195,37 @@ final class ParallelResults<Value: Sendable>: @unchecked Sendable {
     /// The values in index order; the first error (by index) is thrown.
     func values() throws -> [Value] {
         try lock.withLock { try slots.map { try $0!.get() } }
+    }
+}
+
+extension DayPlanner {
+    /// Each placement as a planned meal: deliveries with their courier, trip, position and time
+    /// from `rounds`, at the canteen they `moved` to if the second chance moved them.
+    func plannedMeals(_ assignment: Assignment, rounds: [CourierRound], moved: [DinerID: Int],
+                      unserved unservedIDs: Set<DinerID>) -> [PlannedMeal] {
+        var arrival: [DinerID: (courier: CourierID, trip: Int, position: Int, seconds: Int)] = [:]
+        for round in rounds {
+            for (tripIndex, trip) in round.trips.enumerated() {
+                for (position, stop) in trip.stops.enumerated() {
+                    arrival[stop.dinerID] = (round.courierID, tripIndex + 1, position + 1, stop.arrivalSeconds)
+                }
+            }
+        }
+        var meals: [PlannedMeal] = []
+        for placement in assignment.placements where !unservedIDs.contains(placement.diner.id) {
+            let id = placement.diner.id
+            switch placement.kind {
+            case .dineIn:
+                meals.append(PlannedMeal(dinerID: id, canteenID: placement.canteen.id, mode: .dineIn, sitting: placement.sitting?.window))
+            case .pickup:
+                meals.append(PlannedMeal(dinerID: id, canteenID: placement.canteen.id, mode: .pickup))
+            case .delivery:
+                let canteenID = moved[id].map { canteens[$0].id } ?? placement.canteen.id
+                let stop = arrival[id]
+                meals.append(PlannedMeal(dinerID: id, canteenID: canteenID, mode: .delivery, courierID: stop?.courier,
+                                         trip: stop?.trip, position: stop?.position, arrivalSeconds: stop?.seconds))
+            }
+        }
+        return meals
     }
 }
