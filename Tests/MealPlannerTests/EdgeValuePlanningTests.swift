@@ -44,6 +44,17 @@ final class EdgeValuePlanningTests: XCTestCase {
         XCTAssertEqual(found, [])
     }
 
+    /// Figures set in code, not read from a file, are held to the same ranges by the planner.
+    func testThePlannerRefusesParametersOutsideTheirRanges() throws {
+        var parameters = PlanningParameters.standard
+        parameters.tripLegSeconds = .max
+        let planner = DayPlanner(canteens: [], couriers: [], diners: [],
+                                 settings: .init(parameters: parameters, seed: 1, timeLimit: 5, createdBy: "test"))
+        XCTAssertThrowsError(try planner.plan(day: wednesday)) { error in
+            XCTAssertEqual((error as? DomainError)?.field, "trip_leg_s")
+        }
+    }
+
     /// Seeded random registries whose every number sits at an edge of its range.
     func testRandomRegistriesAtTheEdgesAssignPlanAndCheck() throws {
         var delivered = 0, dinedIn = 0, unserved = 0

@@ -58,7 +58,8 @@ public struct DayPlanner: Sendable {
     /// both the least change and the fastest.
     public func plan(day: ServiceDay, previous: [DinerID: PreviousPlacement] = [:], locked: [PlannedMeal] = [],
                      lockedRounds: [CourierRound] = [], current: DayPlan? = nil) throws -> Outcome {
-        let parameters = settings.parameters
+        // Figures set in code meet the same ranges as a parameters file, so no sum below overflows.
+        let parameters = try settings.parameters.validated()
         let context = DayContext(day: day, parameters: parameters)
         let model = context.travel
         let reach = context.reach(canteens: canteens, couriers: couriers)

@@ -48,12 +48,20 @@ extension PlanningParameters {
 
         /// What a key must hold, for a value the JSON reader could not even turn into a number.
         static func expected(_ field: String) -> String {
+            func seconds(_ range: ClosedRange<Int>) -> String {
+                "must be a whole number of seconds from \(range.lowerBound) to \(range.upperBound)"
+            }
             switch CodingKeys(stringValue: field) {
-            case .circuity: "must be a road-distance factor from 1 to 5"
-            case .walkSpeed, .courierSpeed: "must be an object of speeds in m/s"
-            case .readySeconds, .defaultWindowStart, .defaultWindowEnd: "must be a time of day in seconds from 0 to 86400"
-            case .some: "must be a whole number of seconds"
-            case nil: field.hasPrefix("walk_speed.") || field.hasPrefix("courier_speed.") ? "must be a speed in m/s" : "unreadable"
+            case .circuity: return "must be a road-distance factor from \(plain(circuity.lowerBound)) to \(plain(circuity.upperBound))"
+            case .walkSpeed, .courierSpeed: return "must be an object of speeds in m/s"
+            case .readySeconds, .defaultWindowStart, .defaultWindowEnd:
+                return "must be a time of day in seconds from \(clockSeconds.lowerBound) to \(clockSeconds.upperBound)"
+            case .radiusSeconds: return seconds(radiusSeconds)
+            case .serviceSeconds: return seconds(serviceSeconds)
+            case .maxInBoxSeconds: return seconds(maxInBoxSeconds)
+            case .tripLegSeconds: return seconds(tripLegSeconds)
+            case .stopGapSeconds: return seconds(stopGapSeconds)
+            case nil: return field.hasPrefix("walk_speed.") || field.hasPrefix("courier_speed.") ? "must be a speed in m/s" : "unreadable"
             }
         }
 
