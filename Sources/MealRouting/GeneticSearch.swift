@@ -17,9 +17,10 @@ final class GeneticSearch {
     private var recentTimeFeasible: [Bool] = []
     private let consistency: ArrivalConsistency
 
-    private var deadline: Date?
+    private var deadline = SearchDeadline.none
     private(set) var best: Individual?
     private(set) var iterations = 0
+    var localSearchMoves: Int { localSearch.movesApplied }
 
     init(model: SearchModel, parameters: SolverParameters) {
         self.model = model
@@ -54,10 +55,10 @@ final class GeneticSearch {
     func run(stoppingCriterion: AnyStoppingCriterion) -> Individual {
         var criterion = stoppingCriterion
         // A short time limit may not even allow a full initial population.
-        deadline = parameters.timeLimit.map { Date().addingTimeInterval($0) }
+        deadline = SearchDeadline(after: parameters.timeLimit)
         initialisePopulation()
         var sinceImprovement = 0
-        while !criterion.shouldStop(bestObjective: best?.objective ?? .infinity) {
+        while !criterion.shouldStop(bestObjective: best?.objective ?? .infinity) && !deadline.hasPassed {
             iterations += 1
             let previousBest = best?.objective ?? .infinity
             let first = selectParent()
@@ -86,7 +87,7 @@ final class GeneticSearch {
     private func initialisePopulation() {
         let free = (0..<model.stopCount).filter { s in !model.lockedPrefix.contains { $0.contains(s) } }
         for i in 0..<parameters.populationSize {
-            if i > 0, let deadline, Date() >= deadline { break }
+            if i > 0, deadline.hasPassed { break }
             var order = free
             rng.shuffle(&order)
             state.penalties = penalties
@@ -101,7 +102,7 @@ final class GeneticSearch {
     private func educate(_ routes: [[Int]]) {
         state.penalties = penalties
         state.load(routes)
-        localSearch.run(state, rng: &rng)
+        localSearch.run(state, rng: &rng, deadline: deadline)
         let (load, warp) = state.violations
         recentLoadFeasible.append(load <= 1e-9)
         recentTimeFeasible.append(warp <= 1e-9)
@@ -114,10 +115,10 @@ final class GeneticSearch {
     /// feasible neighbour that costs a whole extra trip.
     private func repair() {
         var factor = 10.0
-        for _ in 0..<3 {
+        for _ in 0..<3 where !deadline.hasPassed {
             state.penalties = penalties.scaled(factor)
             state.refreshAllCosts()
-            localSearch.run(state, rng: &rng)
+            localSearch.run(state, rng: &rng, deadline: deadline)
             if state.isFeasible {
                 register()
                 return

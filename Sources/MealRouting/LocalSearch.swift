@@ -14,6 +14,8 @@ final class LocalSearch {
     private let stopTestedAt: UnsafeMutablePointer<Int>
     private var clock = 0
     private var order: [Int]
+    /// Improving moves applied so far, over every run: the work the search did.
+    private(set) var movesApplied = 0
 
     init(model: SearchModel) {
         self.model = model
@@ -30,8 +32,9 @@ final class LocalSearch {
         stopTestedAt.deallocate()
     }
 
-    /// Improves `state` until no operator finds an improving move.
-    func run(_ state: SearchState, rng: inout SeededGenerator) {
+    /// Improves `state` until no operator finds an improving move, or until `deadline` has
+    /// passed (checked between stops, so a runaway descent ends within a few moves of it).
+    func run(_ state: SearchState, rng: inout SeededGenerator, deadline: SearchDeadline = .none) {
         rng.shuffle(&order)
         clock += 1
         for r in 0..<model.routeCount { routeModifiedAt[r] = clock }
@@ -41,6 +44,7 @@ final class LocalSearch {
             improved = false
             let emptyTargets = state.emptyRouteTargets()
             for u in order {
+                if deadline.hasPassed { return }
                 if state.routeOf[u] < 0 {
                     if insertUnserved(u, state, emptyTargets) { improved = true }
                     continue
@@ -67,7 +71,9 @@ final class LocalSearch {
                 if !model.isRequired[u] && state.routeOf[u] >= 0 && removeIfUnprofitable(u, state) { improved = true }
             }
             if !improved && model.stopCount > 2 {
+                let before = clock
                 improved = swapStar.run(state, routeModifiedAt: routeModifiedAt, clock: &clock)
+                movesApplied += clock - before
             }
         }
     }
@@ -91,6 +97,7 @@ final class LocalSearch {
         let source = state.routeOf[u]
         op.apply(u, target, position, state)
         clock += 1
+        movesApplied += 1
         routeModifiedAt[source] = clock
         routeModifiedAt[target.index] = clock
         return true
@@ -122,6 +129,7 @@ final class LocalSearch {
         target.stops.insert(u, at: position)
         state.refresh(target)
         clock += 1
+        movesApplied += 1
         routeModifiedAt[target.index] = clock
         return true
     }
@@ -136,6 +144,7 @@ final class LocalSearch {
         state.positionOf[u] = 0
         state.refresh(route)
         clock += 1
+        movesApplied += 1
         routeModifiedAt[route.index] = clock
         return true
     }

@@ -98,9 +98,12 @@ public struct SolverStatistics: Sendable, Equatable {
     /// Whether the wall-clock limit, not the iteration budget, ended the search: then the result
     /// depends on how fast the machine was.
     public var reachedTimeLimit: Bool
+    /// Improving local-search moves applied during the whole search.
+    public var localSearchMoves: Int
 
-    public init(iterations: Int = 0, seconds: Double = 0, reachedTimeLimit: Bool = false) {
+    public init(iterations: Int = 0, seconds: Double = 0, reachedTimeLimit: Bool = false, localSearchMoves: Int = 0) {
         self.iterations = iterations
+        self.localSearchMoves = localSearchMoves
         self.seconds = seconds
         self.reachedTimeLimit = reachedTimeLimit
     }

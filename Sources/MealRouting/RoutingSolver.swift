@@ -28,7 +28,7 @@ public enum RoutingSolver {
         let solution = makeSolution(
             problem, model: model, routes: routes, isFeasible: feasible,
             statistics: SolverStatistics(iterations: search.iterations, seconds: Date().timeIntervalSince(start),
-                                         reachedTimeLimit: reachedTimeLimit))
+                                         reachedTimeLimit: reachedTimeLimit, localSearchMoves: search.localSearchMoves))
         #if DEBUG
         let violations = FeasibilityChecker.violations(of: solution, for: problem)
         assert(!solution.isFeasible || violations.isEmpty, "solver returned an infeasible plan: \(violations)")

@@ -105,12 +105,8 @@ extension SolomonInstance {
         guard vehicleFields.count >= 2 else {
             throw fail(vehicleRow + 1, vehicleFields.isEmpty ? "NUMBER" : "CAPACITY", "expected two integers")
         }
-        guard let vehicleCount = Int(vehicleFields[0]), vehicleCount > 0 else {
-            throw fail(vehicleRow + 1, "NUMBER", "'\(vehicleFields[0])' is not a positive integer")
-        }
-        guard let capacity = Int(vehicleFields[1]), capacity > 0 else {
-            throw fail(vehicleRow + 1, "CAPACITY", "'\(vehicleFields[1])' is not a positive integer")
-        }
+        let vehicleCount = try Ranges.whole(vehicleFields[0], Ranges.vehicleCount, line: vehicleRow + 1, "NUMBER", fail)
+        let capacity = try Ranges.whole(vehicleFields[1], Ranges.capacity, line: vehicleRow + 1, "CAPACITY", fail)
         guard let customerHeader = lines.firstIndex(where: { $0.uppercased().hasPrefix("CUST NO") }) else {
             throw fail(vehicleRow + 2, "CUSTOMER", "missing 'CUST NO.' header")
         }
@@ -132,20 +128,54 @@ extension SolomonInstance {
             guard numbers[0] == Double(customers.count) else {
                 throw fail(index + 1, "CUST NO.", "expected customer \(customers.count), found \(fields[0])")
             }
-            guard numbers[3] >= 0, numbers[3] == numbers[3].rounded() else {
-                throw fail(index + 1, "DEMAND", "'\(fields[3])' is not a non-negative integer")
-            }
+            try Ranges.number(numbers[1], fields[1], Ranges.coordinate, line: index + 1, "XCOORD.", fail)
+            try Ranges.number(numbers[2], fields[2], Ranges.coordinate, line: index + 1, "YCOORD.", fail)
+            let demand = try Ranges.whole(fields[3], Ranges.demand, line: index + 1, "DEMAND", fail)
+            try Ranges.number(numbers[4], fields[4], Ranges.time, line: index + 1, "READY TIME", fail)
+            try Ranges.number(numbers[5], fields[5], Ranges.time, line: index + 1, "DUE DATE", fail)
             guard numbers[4] <= numbers[5] else {
                 throw fail(index + 1, "DUE DATE", "due date \(fields[5]) before ready time \(fields[4])")
             }
-            guard numbers[6] >= 0 else { throw fail(index + 1, "SERVICE TIME", "negative") }
+            try Ranges.number(numbers[6], fields[6], Ranges.serviceTime, line: index + 1, "SERVICE TIME", fail)
             customers.append(Customer(
-                number: Int(numbers[0]), x: numbers[1], y: numbers[2], demand: Int(numbers[3]),
+                number: customers.count, x: numbers[1], y: numbers[2], demand: demand,
                 readyTime: numbers[4], dueDate: numbers[5], serviceTime: numbers[6]))
         }
         guard customers.count >= 2 else {
             throw fail(lines.count, "CUSTOMER", "need a depot (customer 0) and at least one customer")
         }
         return SolomonInstance(name: name, vehicleCount: vehicleCount, capacity: capacity, customers: customers)
+    }
+}
+
+extension SolomonInstance {
+    /// The range of every number in a Solomon file (docs/routing.md): generous for the classic
+    /// and the extended (Gehring–Homberger) sets, small enough that sums of demands, distances
+    /// and times over the largest instances stay exact in the solver's arithmetic.
+    public enum Ranges {
+        public static let vehicleCount = 1...10_000
+        public static let capacity = 1...1_000_000
+        public static let demand = 0...1_000_000
+        public static let coordinate = -1_000_000.0...1_000_000.0
+        /// Ready times and due dates.
+        public static let time = 0.0...10_000_000.0
+        public static let serviceTime = 0.0...1_000_000.0
+
+        /// A whole number in `range`; `1e3` and `20.0` are whole numbers written as decimals.
+        static func whole(_ field: Substring, _ range: ClosedRange<Int>, line: Int, _ column: String,
+                          _ fail: (Int, String, String) -> SolomonParseError) throws -> Int {
+            let outside = fail(line, column, "must be a whole number from \(range.lowerBound) to \(range.upperBound) (got '\(field)')")
+            guard let value = Double(field) else { throw fail(line, column, "'\(field)' is not a number") }
+            guard value.isFinite, value == value.rounded(), value >= Double(range.lowerBound),
+                  value <= Double(range.upperBound) else { throw outside }
+            return Int(value)
+        }
+
+        static func number(_ value: Double, _ field: Substring, _ range: ClosedRange<Double>, line: Int, _ column: String,
+                           _ fail: (Int, String, String) -> SolomonParseError) throws {
+            guard range.contains(value) else {
+                throw fail(line, column, "must be a number from \(Int(range.lowerBound)) to \(Int(range.upperBound)) (got '\(field)')")
+            }
+        }
     }
 }

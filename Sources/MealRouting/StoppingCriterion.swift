@@ -6,6 +6,23 @@ public protocol StoppingCriterion {
     mutating func shouldStop(bestObjective: Double) -> Bool
 }
 
+/// The runaway guard inside one search: every loop of the search (the genetic loop, building
+/// the first population, local search, repair) asks it between steps, so a search whose steps
+/// are slow (a hopeless instance, a busy machine) still ends at the time limit. In a normal
+/// search it never fires, and the result depends on the work budget only.
+public struct SearchDeadline: Sendable {
+    public let time: Date?
+
+    public init(after seconds: Double?, from start: Date = Date()) {
+        time = seconds.map { start.addingTimeInterval(min($0, 1e9)) }
+    }
+
+    public static let none = SearchDeadline(after: nil)
+
+    /// Reads the clock only when there is a deadline.
+    public var hasPassed: Bool { time.map { Date() >= $0 } ?? false }
+}
+
 /// Wall-clock budget, measured from the creation of the criterion (so the construction of the
 /// initial population counts against it).
 public struct TimeLimit: StoppingCriterion {

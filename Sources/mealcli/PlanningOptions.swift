@@ -18,13 +18,16 @@ struct PlanningOptions: ParsableArguments {
                 throw ValidationError("cannot read parameters file \(parameters)")
             }
             do {
-                result = try JSONDecoder().decode(PlanningParameters.self, from: data)
+                result = try PlanningParameters.reading(json: data)
             } catch {
                 throw ValidationError("\(parameters): not a valid parameters file: \(error)")
             }
         }
         if let radiusMinutes {
-            guard radiusMinutes > 0 else { throw ValidationError("--radius must be positive") }
+            let minutes = PlanningParameters.Ranges.radiusSeconds.lowerBound / 60...PlanningParameters.Ranges.radiusSeconds.upperBound / 60
+            guard minutes.contains(radiusMinutes) else {
+                throw ValidationError("--radius must be from \(minutes.lowerBound) to \(minutes.upperBound) minutes (got \(radiusMinutes))")
+            }
             result.radiusSeconds = radiusMinutes * 60
         }
         return try result.validated()

@@ -99,6 +99,7 @@ final class ImportTests: XCTestCase {
         let failure = try importFailure(Courier.self, couriers, into: database)
         XCTAssertEqual(failure.issues.map(\.description), [
             "in.csv:2: column vehicle: expected one of walk|bicycle|ebike|tricycle|car (got 'rocket')",
+            "in.csv:2: column capacity: meals per trip must be between 1 and 200 (got '0')",
             "in.csv:2: column shift_start: expected a time as HH:MM (got '25:00')",
             "in.csv:3: column shift_end: the shift must end after it starts at 13:00 (got '10:00')",
         ])

@@ -20,9 +20,9 @@ extension Canteen: InterchangeRecord {
         let name = cells.required("name")
         let lat = cells.coordinate("lat", limit: 90)
         let lon = cells.coordinate("lon", limit: 180)
-        let seats = cells.int("seats", default: 0)
+        let seats = cells.int("seats", in: Canteen.seatsRange, default: 0, outOfRange: Canteen.seatsError)
         let sittings = cells.value("sittings", default: [], "HH:MM-HH:MM;HH:MM-HH:MM", Sitting.parseList)
-        let kitchen = cells.int("kitchen_capacity")
+        let kitchen = cells.int("kitchen_capacity", in: Canteen.kitchenCapacityRange, outOfRange: Canteen.kitchenCapacityError)
         let diets = cells.value("diets", default: [], "diet tags") { try DietTag.parseList($0, field: "diets") }
         let openDays = cells.value("open_days", default: .everyDay, "digits 1-7") { try Weekdays(parsing: $0) }
         let community = cells.text("community"), phone = cells.phone("phone")
@@ -54,7 +54,7 @@ extension Courier: InterchangeRecord {
         let name = cells.required("name")
         let canteenID = cells.required("canteen_id")
         let vehicle: VehicleKind? = cells.enumeration("vehicle", default: nil)
-        let capacity = cells.int("capacity")
+        let capacity = cells.int("capacity", in: Courier.capacityRange, outOfRange: Courier.capacityError)
         let start = cells.value("shift_start", default: nil, "HH:MM") { try TimeOfDay(parsing: $0) }
         let end = cells.value("shift_end", default: nil, "HH:MM") { try TimeOfDay(parsing: $0) }
         let days = cells.value("days", default: .everyDay, "digits 1-7") { try Weekdays(parsing: $0) }

@@ -49,9 +49,9 @@ public struct Canteen: Hashable, Sendable, Identifiable {
                 diets: Set<DietTag> = [.regular], openDays: Weekdays = .everyDay, phone: String = "") throws {
         try Identifier.validate(id.rawValue, field: "id")
         guard !name.trimmingSpaces.isEmpty else { throw DomainError(field: "name", "a canteen needs a name") }
-        guard seats >= 0 else { throw DomainError(field: "seats", "seats cannot be negative", value: "\(seats)") }
-        guard kitchenCapacity >= 0 else {
-            throw DomainError(field: "kitchen_capacity", "kitchen capacity cannot be negative", value: "\(kitchenCapacity)")
+        guard Canteen.seatsRange.contains(seats) else { throw Canteen.seatsError("\(seats)") }
+        guard Canteen.kitchenCapacityRange.contains(kitchenCapacity) else {
+            throw Canteen.kitchenCapacityError("\(kitchenCapacity)")
         }
         if !sittings.isEmpty && seats == 0 {
             throw DomainError(field: "seats", "a canteen with sittings needs seats", value: "0")
@@ -70,6 +70,22 @@ public struct Canteen: Hashable, Sendable, Identifiable {
         self.diets = diets.union([.regular])
         self.openDays = openDays
         self.phone = phone
+    }
+
+    /// Seats in one sitting: a large community dining hall has a few hundred. The bound keeps
+    /// the assignment's flow costs (seats × cost per seat, summed over sittings) far inside Int64.
+    public static let seatsRange = 0...2_000
+    /// Meals one kitchen cooks for one lunch, all services together.
+    public static let kitchenCapacityRange = 0...10_000
+
+    static func seatsError(_ value: String) -> DomainError {
+        DomainError(field: "seats", "seats per sitting must be between \(seatsRange.lowerBound) and \(seatsRange.upperBound)",
+                    value: value)
+    }
+
+    static func kitchenCapacityError(_ value: String) -> DomainError {
+        DomainError(field: "kitchen_capacity", "meals per lunch must be between \(kitchenCapacityRange.lowerBound) and "
+                    + "\(kitchenCapacityRange.upperBound)", value: value)
     }
 
     public var offersDineIn: Bool { !sittings.isEmpty && seats > 0 }

@@ -30,9 +30,7 @@ public struct Courier: Hashable, Sendable, Identifiable {
         try Identifier.validate(id.rawValue, field: "id")
         guard !name.trimmingSpaces.isEmpty else { throw DomainError(field: "name", "a courier needs a name") }
         try Identifier.validate(canteenID.rawValue, field: "canteen_id")
-        guard capacity >= 1 else {
-            throw DomainError(field: "capacity", "a courier must carry at least one meal per trip", value: "\(capacity)")
-        }
+        guard Courier.capacityRange.contains(capacity) else { throw Courier.capacityError("\(capacity)") }
         self.id = id
         self.name = name
         self.canteenID = canteenID
@@ -41,6 +39,14 @@ public struct Courier: Hashable, Sendable, Identifiable {
         self.shift = shift
         self.days = days
         self.phone = phone
+    }
+
+    /// Meals in one insulated box: a walking courier carries a handful, a van a couple of hundred.
+    public static let capacityRange = 1...200
+
+    static func capacityError(_ value: String) -> DomainError {
+        DomainError(field: "capacity", "meals per trip must be between \(capacityRange.lowerBound) and \(capacityRange.upperBound)",
+                    value: value)
     }
 
     public func works(onISOWeekday day: Int) -> Bool { days.contains(day) }

@@ -35,15 +35,10 @@ public enum PlanChecker {
         return inspection.found
     }
 
-    /// The planning parameters stored with `plan`; keys it lacks keep their defaults.
+    /// The planning parameters stored with `plan`; keys it lacks keep their defaults. The same
+    /// reader as the editor's (`PlanningParameters(storedWith:)`).
     public static func parameters(of plan: DayPlan) throws -> PlanningParameters {
-        let text = plan.parametersJSON.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty else { return .standard }
-        do {
-            return try JSONDecoder().decode(PlanningParameters.self, from: Data(text.utf8)).validated()
-        } catch {
-            throw DomainError(field: "parameters", "version \(plan.version) of \(plan.date) has unreadable planning parameters: \(error)")
-        }
+        try PlanningParameters(storedWith: plan)
     }
 }
 

@@ -45,7 +45,7 @@ public enum PlanEditing {
         let plan = stored.latest
         var day = try ServiceDay(date: plan.date)
         day.exceptions = stored.exceptions
-        let parameters = (try? JSONDecoder().decode(PlanningParameters.self, from: Data(plan.parametersJSON.utf8))) ?? .standard
+        let parameters = try PlanningParameters(storedWith: plan)
         // The same weighing as planning: a diner nobody answered for yesterday counts higher.
         let diners = DailyPlanning.raisingPriority(of: stored.registry.diners, checkInPerson: stored.checkInPerson)
         return Context(plan: plan, canteens: stored.registry.canteens, couriers: stored.registry.couriers,

@@ -58,7 +58,8 @@ public struct DayPlanner: Sendable {
     /// both the least change and the fastest.
     public func plan(day: ServiceDay, previous: [DinerID: PreviousPlacement] = [:], locked: [PlannedMeal] = [],
                      lockedRounds: [CourierRound] = [], current: DayPlan? = nil) throws -> Outcome {
-        let parameters = settings.parameters
+        // Figures set in code meet the same ranges as a parameters file, so no sum below overflows.
+        let parameters = try settings.parameters.validated()
         let context = DayContext(day: day, parameters: parameters)
         let model = context.travel
         let reach = context.reach(canteens: canteens, couriers: couriers)
@@ -99,8 +100,13 @@ public struct DayPlanner: Sendable {
         // the result does not depend on which thread ran it. Each search ends on its own work
         // budget; the time limit is the same whole guard for every canteen, not a share of it,
         // so the load on the machine never decides where a search stops.
+        // A diner no courier could reach even on a trip of their own is left to the second
+        // chance rather than handed to the search: no round does better than that trip, and a
+        // search full of such stops (meals allowed a minute in the box) is slow and no better.
         let jobs = canteens.indices.map { index in
-            (routing: routing(index), diners: deliveries[index], seed: settings.seed &+ UInt64(index))
+            let routing = routing(index)
+            let (servable, hopeless) = deliveries[index].split(by: routing.couldServeAlone)
+            return (routing: routing, diners: servable, hopeless: hopeless.map(\.id), seed: settings.seed &+ UInt64(index))
         }
         let kept = keptRounds(current, deliveries: deliveries, workingCouriers: workingCouriers,
                                dinerByID: dinerByID, model: model)
@@ -112,77 +118,19 @@ public struct DayPlanner: Sendable {
             let index = largestFirst[turn]
             if let outcome = kept[index] { return results.store(index, .success(outcome)) }
             let job = jobs[index]
-            results.store(index, Result { try job.routing.solve(job.diners, seed: job.seed, timeLimit: settings.timeLimit) })
-        }
-        var routed = try results.values()
-
-        // Second chance: a delivery the rounds could not take tries the other canteens within
-        // the circle that make the diet and still have kitchen room, nearest courier first.
-        var unservedExtra: [UnservedDiner] = []
-        var moved: [DinerID: Int] = [:]  // diner id → canteen index it moved to
-        var rerouteCutShort = Set<Int>()
-        let unrouted = routed.enumerated().flatMap { index, outcome in outcome.unrouted.map { (index, $0) } }
-            .sorted { (dinerByID[$0.1]!.priority, $1.1) > (dinerByID[$1.1]!.priority, $0.1) }
-        for (home, dinerID) in unrouted {
-            let diner = dinerByID[dinerID]!
-            deliveries[home].removeAll { $0.id == dinerID }
-            mealsAt[home] -= 1
-            let candidates = lockedMeals[dinerID] != nil ? [] : reach.linksInReach(for: diner)
-                .filter { link in
-                    link.canteen != home && day.isOpen(canteens[link.canteen]) && canteens[link.canteen].makes(diner.diets)
-                        && reach.withinCircle(link, .delivery) && mealsAt[link.canteen] < canteens[link.canteen].kitchenCapacity
-                }
-                .sorted { ($0.deliverySeconds ?? .max, $0.canteen) < ($1.deliverySeconds ?? .max, $1.canteen) }
-            var placed = false
-            for link in candidates.prefix(3) {
-                let attempt = try routing(link.canteen).solve(deliveries[link.canteen] + [diner],
-                                                              seed: settings.seed &+ UInt64(link.canteen),
-                                                              timeLimit: settings.timeLimit)
-                if attempt.cutShort { rerouteCutShort.insert(link.canteen) }
-                if attempt.unrouted.isEmpty {
-                    deliveries[link.canteen].append(diner)
-                    mealsAt[link.canteen] += 1
-                    routed[link.canteen] = attempt
-                    moved[dinerID] = link.canteen
-                    placed = true
-                    break
-                }
-            }
-            if !placed {
-                unservedExtra.append(UnservedDiner(
-                    dinerID: dinerID, reason: .noCourierCapacity,
-                    detail: "no courier round from \(canteens[home].name) or another canteen within "
-                        + "\(parameters.radiusSeconds / 60) min can bring the meal inside the diner's window "
-                        + "and \(parameters.maxInBoxSeconds / 60) min in the box"))
-            }
+            results.store(index, Result {
+                var outcome = try job.routing.solve(job.diners, seed: job.seed, timeLimit: settings.timeLimit)
+                outcome.unrouted += job.hopeless
+                return outcome
+            })
         }
 
-        var arrival: [DinerID: (courier: CourierID, trip: Int, position: Int, seconds: Int)] = [:]
-        for round in lockedRounds + routed.flatMap(\.rounds) {
-            do {
-                for (tripIndex, trip) in round.trips.enumerated() {
-                    for (position, stop) in trip.stops.enumerated() {
-                        arrival[stop.dinerID] = (round.courierID, tripIndex + 1, position + 1, stop.arrivalSeconds)
-                    }
-                }
-            }
-        }
-        let unservedIDs = Set(unservedExtra.map(\.dinerID))
-        var meals: [PlannedMeal] = []
-        for placement in assignment.placements where !unservedIDs.contains(placement.diner.id) {
-            let id = placement.diner.id
-            switch placement.kind {
-            case .dineIn:
-                meals.append(PlannedMeal(dinerID: id, canteenID: placement.canteen.id, mode: .dineIn, sitting: placement.sitting?.window))
-            case .pickup:
-                meals.append(PlannedMeal(dinerID: id, canteenID: placement.canteen.id, mode: .pickup))
-            case .delivery:
-                let canteenID = moved[id].map { canteens[$0].id } ?? placement.canteen.id
-                let stop = arrival[id]
-                meals.append(PlannedMeal(dinerID: id, canteenID: canteenID, mode: .delivery, courierID: stop?.courier,
-                                         trip: stop?.trip, position: stop?.position, arrivalSeconds: stop?.seconds))
-            }
-        }
+        var second = SecondChance(deliveries: deliveries, mealsAt: mealsAt, routed: try results.values())
+        try secondChance(&second, day: day, reach: reach, dinerByID: dinerByID, lockedMeals: lockedMeals, routing: routing)
+        let (routed, moved, unservedExtra, rerouteCutShort) = (second.routed, second.moved, second.unserved, second.cutShort)
+
+        var meals = plannedMeals(assignment, rounds: lockedRounds + routed.flatMap(\.rounds), moved: moved,
+                                 unserved: Set(unservedExtra.map(\.dinerID)))
         for index in meals.indices where lockedMeals[meals[index].dinerID] != nil { meals[index].locked = true }
         meals.sort { $0.dinerID < $1.dinerID }
         let unserved = (assignment.unserved.map { UnservedDiner(dinerID: $0.diner.id, reason: $0.reason, detail: $0.detail) }
@@ -248,5 +196,37 @@ final class ParallelResults<Value: Sendable>: @unchecked Sendable {
     /// The values in index order; the first error (by index) is thrown.
     func values() throws -> [Value] {
         try lock.withLock { try slots.map { try $0!.get() } }
+    }
+}
+
+extension DayPlanner {
+    /// Each placement as a planned meal: deliveries with their courier, trip, position and time
+    /// from `rounds`, at the canteen they `moved` to if the second chance moved them.
+    func plannedMeals(_ assignment: Assignment, rounds: [CourierRound], moved: [DinerID: Int],
+                      unserved unservedIDs: Set<DinerID>) -> [PlannedMeal] {
+        var arrival: [DinerID: (courier: CourierID, trip: Int, position: Int, seconds: Int)] = [:]
+        for round in rounds {
+            for (tripIndex, trip) in round.trips.enumerated() {
+                for (position, stop) in trip.stops.enumerated() {
+                    arrival[stop.dinerID] = (round.courierID, tripIndex + 1, position + 1, stop.arrivalSeconds)
+                }
+            }
+        }
+        var meals: [PlannedMeal] = []
+        for placement in assignment.placements where !unservedIDs.contains(placement.diner.id) {
+            let id = placement.diner.id
+            switch placement.kind {
+            case .dineIn:
+                meals.append(PlannedMeal(dinerID: id, canteenID: placement.canteen.id, mode: .dineIn, sitting: placement.sitting?.window))
+            case .pickup:
+                meals.append(PlannedMeal(dinerID: id, canteenID: placement.canteen.id, mode: .pickup))
+            case .delivery:
+                let canteenID = moved[id].map { canteens[$0].id } ?? placement.canteen.id
+                let stop = arrival[id]
+                meals.append(PlannedMeal(dinerID: id, canteenID: canteenID, mode: .delivery, courierID: stop?.courier,
+                                         trip: stop?.trip, position: stop?.position, arrivalSeconds: stop?.seconds))
+            }
+        }
+        return meals
     }
 }

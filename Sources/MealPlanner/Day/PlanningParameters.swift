@@ -38,27 +38,38 @@ public struct PlanningParameters: Codable, Equatable, Sendable {
         courierSpeed[vehicle.rawValue] ?? 1.0
     }
 
-    /// Checks that every speed is present and positive, so a hand-edited file fails early.
+    /// Checks every figure against its range (`Ranges`, documented in docs/planning.md), naming
+    /// the key of the first one outside it, so a hand-edited file fails early and the planner's
+    /// sums of seconds and meals stay far inside the integers.
     public func validated() throws -> PlanningParameters {
-        guard circuity >= 1, circuity < 5 else { throw DomainError(field: "circuity", "must be between 1 and 5", value: "\(circuity)") }
-        guard radiusSeconds > 0 else { throw DomainError(field: "radius_s", "must be positive", value: "\(radiusSeconds)") }
+        typealias R = Ranges
+        try R.check(circuity, R.circuity, key: CodingKeys.circuity, "a road-distance factor")
+        try R.check(radiusSeconds, R.radiusSeconds, key: .radiusSeconds)
         for mobility in Mobility.allCases where mobility != .bedridden {
-            guard let speed = walkSpeed[mobility.rawValue], speed > 0 else {
-                throw DomainError(field: "walk_speed", "needs a positive speed for \(mobility.rawValue)")
-            }
+            let key = "walk_speed.\(mobility.rawValue)"
+            guard let speed = walkSpeed[mobility.rawValue] else { throw DomainError(field: key, "a walking speed is needed") }
+            try R.check(speed, R.walkSpeed, field: key, "a speed in m/s")
         }
         for vehicle in VehicleKind.allCases {
-            guard let speed = courierSpeed[vehicle.rawValue], speed > 0 else {
-                throw DomainError(field: "courier_speed", "needs a positive speed for \(vehicle.rawValue)")
-            }
+            let key = "courier_speed.\(vehicle.rawValue)"
+            guard let speed = courierSpeed[vehicle.rawValue] else { throw DomainError(field: key, "a courier speed is needed") }
+            try R.check(speed, R.courierSpeed, field: key, "a speed in m/s")
         }
+        try R.check(serviceSeconds, R.serviceSeconds, key: .serviceSeconds)
+        try R.check(maxInBoxSeconds, R.maxInBoxSeconds, key: .maxInBoxSeconds)
+        try R.check(readySeconds, R.clockSeconds, key: .readySeconds, "a time of day in seconds")
+        try R.check(defaultWindowStart, R.clockSeconds, key: .defaultWindowStart, "a time of day in seconds")
+        try R.check(defaultWindowEnd, R.clockSeconds, key: .defaultWindowEnd, "a time of day in seconds")
         guard defaultWindowStart < defaultWindowEnd else {
-            throw DomainError(field: "default_window", "the start must be before the end")
+            throw DomainError(field: CodingKeys.defaultWindowEnd.rawValue, "the default window must end after it starts at "
+                              + "\(defaultWindowStart)", value: "\(defaultWindowEnd)")
         }
+        try R.check(tripLegSeconds, R.tripLegSeconds, key: .tripLegSeconds)
+        try R.check(stopGapSeconds, R.stopGapSeconds, key: .stopGapSeconds)
         return self
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case circuity
         case radiusSeconds = "radius_s"
         case walkSpeed = "walk_speed"
@@ -72,20 +83,27 @@ public struct PlanningParameters: Codable, Equatable, Sendable {
         case stopGapSeconds = "stop_gap_s"
     }
 
-    /// Missing keys keep their defaults, so a file only needs the figures it changes.
+    /// Missing keys keep their defaults, so a file only needs the figures it changes; a key the
+    /// planner does not know, or a value outside its range, is refused naming the key.
     public init(from decoder: any Decoder) throws {
         let defaults = PlanningParameters()
+        let all = try decoder.container(keyedBy: ParameterKey.self)
+        for key in all.allKeys where CodingKeys(stringValue: key.stringValue) == nil {
+            throw DomainError(field: key.stringValue, "unknown parameter; the parameters are "
+                              + CodingKeys.allCases.map(\.rawValue).joined(separator: ", "))
+        }
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        circuity = try c.decodeIfPresent(Double.self, forKey: .circuity) ?? defaults.circuity
-        radiusSeconds = try c.decodeIfPresent(Int.self, forKey: .radiusSeconds) ?? defaults.radiusSeconds
-        walkSpeed = defaults.walkSpeed.merging(try c.decodeIfPresent([String: Double].self, forKey: .walkSpeed) ?? [:]) { $1 }
-        courierSpeed = defaults.courierSpeed.merging(try c.decodeIfPresent([String: Double].self, forKey: .courierSpeed) ?? [:]) { $1 }
-        serviceSeconds = try c.decodeIfPresent(Int.self, forKey: .serviceSeconds) ?? defaults.serviceSeconds
-        maxInBoxSeconds = try c.decodeIfPresent(Int.self, forKey: .maxInBoxSeconds) ?? defaults.maxInBoxSeconds
-        readySeconds = try c.decodeIfPresent(Int.self, forKey: .readySeconds) ?? defaults.readySeconds
-        defaultWindowStart = try c.decodeIfPresent(Int.self, forKey: .defaultWindowStart) ?? defaults.defaultWindowStart
-        defaultWindowEnd = try c.decodeIfPresent(Int.self, forKey: .defaultWindowEnd) ?? defaults.defaultWindowEnd
-        tripLegSeconds = try c.decodeIfPresent(Int.self, forKey: .tripLegSeconds) ?? defaults.tripLegSeconds
-        stopGapSeconds = try c.decodeIfPresent(Int.self, forKey: .stopGapSeconds) ?? defaults.stopGapSeconds
+        circuity = try c.value(Double.self, .circuity) ?? defaults.circuity
+        radiusSeconds = try c.value(Int.self, .radiusSeconds) ?? defaults.radiusSeconds
+        walkSpeed = defaults.walkSpeed.merging(try c.speeds(.walkSpeed, known: Mobility.allCases.filter { $0 != .bedridden })) { $1 }
+        courierSpeed = defaults.courierSpeed.merging(try c.speeds(.courierSpeed, known: VehicleKind.allCases)) { $1 }
+        serviceSeconds = try c.value(Int.self, .serviceSeconds) ?? defaults.serviceSeconds
+        maxInBoxSeconds = try c.value(Int.self, .maxInBoxSeconds) ?? defaults.maxInBoxSeconds
+        readySeconds = try c.value(Int.self, .readySeconds) ?? defaults.readySeconds
+        defaultWindowStart = try c.value(Int.self, .defaultWindowStart) ?? defaults.defaultWindowStart
+        defaultWindowEnd = try c.value(Int.self, .defaultWindowEnd) ?? defaults.defaultWindowEnd
+        tripLegSeconds = try c.value(Int.self, .tripLegSeconds) ?? defaults.tripLegSeconds
+        stopGapSeconds = try c.value(Int.self, .stopGapSeconds) ?? defaults.stopGapSeconds
+        _ = try validated()
     }
 }
