@@ -1,3 +1,5 @@
+import Foundation
+
 /// Whether a person of the registry is a diner or a courier.
 public enum PersonKind: String, Sendable, Codable {
     case diner, courier
@@ -45,7 +47,8 @@ public struct PersonLookup: Sendable {
             case .ambiguous(let kind, let text, let candidates):
                 var table = TerminalTable(headers: PersonCandidate.headers)
                 for candidate in candidates { table.append(candidate.row) }
-                return "\(candidates.count) \(kind.plural) match '\(text)'; name one by its id:\n" + table.render()
+                return "\(candidates.count) \(kind.plural) match '\(text)'; name one by its id:\n"
+                    + table.render().trimmingCharacters(in: .newlines)
             }
         }
     }
