@@ -73,6 +73,14 @@ final class PeopleAndLocalTimeTests: XCTestCase {
         XCTAssertTrue(wrong.stderr.contains("Asia/Shangai"), wrong.stderr)
     }
 
+    func testBatchLogLinesCarryLocalTime() throws {
+        let cli = try prepared()
+        let batch = try cli.run(["batch", "--from", "2026-11-26", "--days", "1"])
+        let line = try XCTUnwrap(batch.stdout.split(separator: "\n").first { $0.contains(" 2026-11-26: planned") }, batch.stdout)
+        XCTAssertNotNil(line.range(of: #"^\d{4}-\d\d-\d\d \d\d:\d\d 2026-11-26: planned"#, options: .regularExpression),
+                        "local wall-clock time, not a UTC timestamp: \(line)")
+    }
+
     func testTheDistrictTimeZoneIsASettingOfTheDatabase() throws {
         let cli = try CLIRunner()
         XCTAssertEqual(try cli.run(["init"]).status, 0)

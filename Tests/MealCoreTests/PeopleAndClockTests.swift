@@ -12,6 +12,12 @@ final class PeopleAndClockTests: XCTestCase {
         XCTAssertEqual(DistrictTime.standard.offset(at: Date()), "+08:00")
     }
 
+    func testAConflictReportListsTheChangesMeanwhileOnTheDistrictClock() {
+        let entry = ChangeLog.Entry(at: "2026-12-01T23:30:00Z", by: "王主任", action: "move", subject: "2026-12-02 D1",
+                                    detail: "version 3: moved")
+        XCTAssertEqual(entry.line(on: .standard), "2026-12-02 07:30 王主任: move — version 3: moved")
+    }
+
     func testAMistypedZoneIsRefusedRatherThanTakenForUTC() {
         for zone in ["Asia/Shangai", "", "+08:00", "CST8"] {
             XCTAssertThrowsError(try DistrictTime(zone: zone), zone)
