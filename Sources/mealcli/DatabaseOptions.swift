@@ -39,7 +39,11 @@ struct TimeZoneOptions: ParsableArguments {
 
     func validate() throws {
         if let zone {
-            do { _ = try DistrictTime(zone: zone) } catch let error as DomainError { throw ValidationError("--tz: \(error.message) (got '\(zone)')") }
+            do {
+                _ = try DistrictTime(zone: zone)
+            } catch let error as DomainError {
+                throw ValidationError("--tz: \(error.message) (got '\(zone)')")
+            }
         }
     }
 

@@ -56,7 +56,8 @@ extension MealCLI {
                 let started = Date()
                 let result = try DailyPlanning.plan(
                     date: day, in: store, settings: DayPlanner.Settings(seed: 1, timeLimit: timeLimit, createdBy: "demo"))
-                print(result.summary.text(whereToSeeAll: "`mealcli export plan --date \(day)`").split(separator: "\n").map { "   " + $0 }.joined(separator: "\n"))
+                let summary = result.summary.text(whereToSeeAll: "`mealcli export plan --date \(day)`")
+                print(summary.split(separator: "\n").map { "   " + $0 }.joined(separator: "\n"))
                 print(String(format: "   planned and stored as version %d in %.2f s", result.plan.version,
                              Date().timeIntervalSince(started)))
 

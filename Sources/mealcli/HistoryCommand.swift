@@ -30,7 +30,8 @@ extension MealCLI {
                     var log = TerminalTable(headers: ["at", "by", "action", "subject", "detail"])
                     // Details quote notes people typed (a courier's "邻居 159..."): phone-like numbers masked.
                     for entry in entries {
-                        log.append([clock.shown(stored: entry.at), entry.by, entry.action, entry.subject, PhoneMask.shown(entry.detail, unmasked: unmasked)])
+                        log.append([clock.shown(stored: entry.at), entry.by, entry.action, entry.subject,
+                                    PhoneMask.shown(entry.detail, unmasked: unmasked)])
                     }
                     print(log.render(), terminator: "")
                 }

@@ -130,6 +130,30 @@ final class PeopleAndLocalTimeTests: XCTestCase {
         XCTAssertEqual(try cli.run(["cancel", "不存在", "--date", date]).status, 1)
     }
 
+    /// At a terminal the coordinator is asked which one is meant (a pseudo-terminal from `script`).
+    func testAtATerminalTheCoordinatorChoosesAmongTheCandidates() throws {
+        let script = URL(fileURLWithPath: "/usr/bin/script")
+        try XCTSkipUnless(FileManager.default.isExecutableFile(atPath: script.path), "needs script(1) for a terminal")
+        let cli = try prepared()
+        let process = Process()
+        process.executableURL = script
+        process.arguments = ["-qec", "\(CLIRunner.binary.path) lock 王秀英 --date \(date)", "/dev/null"]
+        process.currentDirectoryURL = cli.directory
+        process.environment = CLIRunner.environment()
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        input.fileHandleForWriting.write(Data("2\n".utf8))
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0, text)
+        XCTAssertTrue(text.contains("Which one (1-2"), text)
+        let plan = try AppDatabase.open(path: cli.path("meals.db")).plan(date: date, version: .latest)
+        XCTAssertEqual(plan.assignment(of: "D4")?.locked, true, "the second candidate, D4, was locked")
+        XCTAssertEqual(plan.assignment(of: "D1")?.locked, false)
+    }
+
     func testTheLastFourDigitsOfThePhoneFindThePerson() throws {
         let cli = try prepared()
         let locked = try cli.run(["lock", "4321", "--date", date])

@@ -7,6 +7,7 @@ import Foundation
 public struct DistrictTime: Sendable, Equatable, CustomStringConvertible {
     /// The zone a new database starts with.
     public static let defaultZoneIdentifier = "Asia/Shanghai"
+    // A zone every tz database has; `try!` cannot fail on it.
     public static let standard = try! DistrictTime(zone: defaultZoneIdentifier)
 
     public let timeZone: TimeZone
@@ -34,7 +35,7 @@ public struct DistrictTime: Sendable, Equatable, CustomStringConvertible {
         return String(format: "%@%02d:%02d", sign, abs(seconds) / 3600, abs(seconds) % 3600 / 60)
     }
 
-    /// `2026-12-02 07:30` for the instant `at` (a Date).
+    /// `instant` on the district's clock, to the minute: `2026-12-02 07:30`.
     public func shown(_ instant: Date) -> String {
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: instant)
         return String(format: "%04d-%02d-%02d %02d:%02d", c.year!, c.month!, c.day!, c.hour!, c.minute!)
