@@ -7,11 +7,12 @@ extension MealCLI {
         static let configuration = CommandConfiguration(
             abstract: "A courier is absent: move only their deliveries to other rounds within the circle.")
 
-        @Option(help: "The courier id.") var courier: String
+        @Option(help: "The courier: id, name or the last 4 digits of the phone.") var courier: String
         @OptionGroup var edit: EditOptions
 
         func run() throws {
-            try edit.apply(action: "absent", subject: courier) { try $0.courierAbsent(CourierID(courier)) }
+            let courierID = try edit.people().courier(courier)
+            try edit.apply(action: "absent", subject: courierID.rawValue) { try $0.courierAbsent(courierID) }
         }
     }
 

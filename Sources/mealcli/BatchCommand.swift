@@ -19,6 +19,7 @@ extension MealCLI {
         @Option(name: .customLong("time-limit-per-day"), help: "Seconds one canteen's routing may take at most on each date (a guard against runaway: the search stops on a work budget).") var timeLimitPerDay: Double = DayPlanner.defaultTimeGuard
         @Option(help: "Random seed of the routing search.") var seed: UInt64 = 1
         @OptionGroup var planning: PlanningOptions
+        @OptionGroup var timeZone: TimeZoneOptions
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var operatorOptions: OperatorOptions
 
@@ -41,7 +42,8 @@ extension MealCLI {
                 let dates = try BatchPlanning.dates(from: from, days: days)
                 let settings = DayPlanner.Settings(parameters: try planning.resolve(), seed: seed,
                                                    timeLimit: timeLimitPerDay, createdBy: operatorOptions.name)
-                let reporter = BatchReporter(total: dates.count, interactive: isatty(STDOUT_FILENO) == 1)
+                let reporter = BatchReporter(total: dates.count, interactive: isatty(STDOUT_FILENO) == 1,
+                                             clock: try timeZone.clock(store))
                 reporter.start(dates.first!)
                 return try BatchPlanning.run(dates: dates, in: store, settings: settings, publish: publish) { done, total, result in
                     reporter.finished(done: done, result: result, next: done < total ? dates[done] : nil)
@@ -64,11 +66,15 @@ extension MealCLI {
 final class BatchReporter: @unchecked Sendable {
     let total: Int
     let interactive: Bool
+    /// Log lines carry the district's local time: whoever reads the cron log in the morning
+    /// compares it with the wall clock, not with UTC.
+    let clock: DistrictTime
     let started = Date()
 
-    init(total: Int, interactive: Bool) {
+    init(total: Int, interactive: Bool, clock: DistrictTime) {
         self.total = total
         self.interactive = interactive
+        self.clock = clock
     }
 
     func start(_ first: String) {
@@ -81,7 +87,7 @@ final class BatchReporter: @unchecked Sendable {
             if next == nil { print("") }
         } else {
             let what = result.status == .planned ? "planned as version \(result.version)" : "unchanged, skipped (version \(result.version))"
-            print(String(format: "%@ %@: %@, %d served, %d unserved (%.1f s)", ChangeClock.timestamp(), result.date, what,
+            print(String(format: "%@ %@: %@, %d served, %d unserved (%.1f s)", clock.shown(Date()), result.date, what,
                          result.served, result.unserved, result.seconds))
             fflush(nil)
         }

@@ -28,3 +28,26 @@ struct OperatorOptions: ParsableArguments {
 
     var name: String { by ?? ChangeClock.loginUser }
 }
+
+/// The clock times are shown on: `--tz ZONE`, else the district's time zone (`mealcli settings`).
+/// Stored timestamps stay UTC; only what people read moves.
+struct TimeZoneOptions: ParsableArguments {
+    @Option(name: .customLong("tz"), help: ArgumentHelp(
+        "Show times in this time zone, e.g. UTC or Asia/Urumqi (default: the district's, Asia/Shanghai unless `mealcli settings` changed it).",
+        valueName: "zone"))
+    var zone: String?
+
+    func validate() throws {
+        if let zone {
+            do {
+                _ = try DistrictTime(zone: zone)
+            } catch let error as DomainError {
+                throw ValidationError("--tz: \(error.message) (got '\(zone)')")
+            }
+        }
+    }
+
+    func clock(_ store: AppDatabase) throws -> DistrictTime {
+        try zone.map { try DistrictTime(zone: $0) } ?? store.districtTime()
+    }
+}

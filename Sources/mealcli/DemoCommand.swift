@@ -32,7 +32,9 @@ extension MealCLI {
                 guard !FileManager.default.fileExists(atPath: path) else {
                     throw ValidationError("\(path) already exists; the demo starts from an empty database (choose another --dir)")
                 }
-                let day = try date ?? Self.nextWeekday()
+                // The next weekday in the district (a new database has the default zone), not on
+                // the machine's clock: a server on UTC would otherwise plan a day early after 16:00.
+                let day = try date ?? DistrictTime.standard.nextWeekday(after: Date()).description
 
                 print("== 1. Load the bundled district (Fixtures/yuehu) into \(path)")
                 let store = try AppDatabase.open(path: path, create: true)
@@ -54,7 +56,8 @@ extension MealCLI {
                 let started = Date()
                 let result = try DailyPlanning.plan(
                     date: day, in: store, settings: DayPlanner.Settings(seed: 1, timeLimit: timeLimit, createdBy: "demo"))
-                print(result.summary.text().split(separator: "\n").map { "   " + $0 }.joined(separator: "\n"))
+                let summary = result.summary.text(whereToSeeAll: "`mealcli export plan --date \(day)`")
+                print(summary.split(separator: "\n").map { "   " + $0 }.joined(separator: "\n"))
                 print(String(format: "   planned and stored as version %d in %.2f s", result.plan.version,
                              Date().timeIntervalSince(started)))
 
@@ -79,18 +82,6 @@ extension MealCLI {
                 print("   mealcli routes --db \(path) --date \(day) --canteen \(canteen)")
                 print("   mealcli export plan --db \(path) --date \(day)")
             }
-        }
-
-        /// The next Monday-to-Friday date after today.
-        static func nextWeekday() throws -> String {
-            var calendar = Calendar(identifier: .gregorian)
-            calendar.timeZone = TimeZone.current
-            var day = Date()
-            repeat {
-                day = calendar.date(byAdding: .day, value: 1, to: day)!
-            } while calendar.isDateInWeekend(day)
-            let c = calendar.dateComponents([.year, .month, .day], from: day)
-            return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
         }
     }
 }

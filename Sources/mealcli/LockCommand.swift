@@ -7,17 +7,19 @@ extension MealCLI {
         static let configuration = CommandConfiguration(
             abstract: "Keep a diner's placement (or a courier's whole round with --courier) through every replan.")
 
-        @Argument(help: "The diner id (or use --courier).") var diner: String?
-        @Option(help: "Lock this courier's whole round.") var courier: String?
+        @Argument(help: "The diner: id, name or the last 4 digits of the phone (or use --courier).") var diner: String?
+        @Option(help: "Lock this courier's whole round (id, name or the last 4 digits of the phone).") var courier: String?
         @OptionGroup var edit: EditOptions
 
         func validate() throws {
-            if (diner == nil) == (courier == nil) { throw ValidationError("give a diner id or --courier ID") }
+            if (diner == nil) == (courier == nil) { throw ValidationError("give a diner or --courier COURIER") }
         }
 
         func run() throws {
-            try edit.apply(action: "lock", subject: diner ?? courier!) { editor in
-                if let courier { try editor.setCourierLock(CourierID(courier), locked: true) } else { try editor.setLock(DinerID(diner!), locked: true) }
+            let people = try edit.people()
+            let courierID = try courier.map(people.courier), dinerID = try diner.map(people.diner)
+            try edit.apply(action: "lock", subject: courierID?.rawValue ?? dinerID!.rawValue) { editor in
+                if let courierID { try editor.setCourierLock(courierID, locked: true) } else { try editor.setLock(dinerID!, locked: true) }
             }
         }
     }
@@ -25,17 +27,19 @@ extension MealCLI {
     struct Unlock: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Let replanning move a locked diner (or --courier round) again.")
 
-        @Argument(help: "The diner id (or use --courier).") var diner: String?
-        @Option(help: "Unlock this courier's round.") var courier: String?
+        @Argument(help: "The diner: id, name or the last 4 digits of the phone (or use --courier).") var diner: String?
+        @Option(help: "Unlock this courier's round (id, name or the last 4 digits of the phone).") var courier: String?
         @OptionGroup var edit: EditOptions
 
         func validate() throws {
-            if (diner == nil) == (courier == nil) { throw ValidationError("give a diner id or --courier ID") }
+            if (diner == nil) == (courier == nil) { throw ValidationError("give a diner or --courier COURIER") }
         }
 
         func run() throws {
-            try edit.apply(action: "unlock", subject: diner ?? courier!) { editor in
-                if let courier { try editor.setCourierLock(CourierID(courier), locked: false) } else { try editor.setLock(DinerID(diner!), locked: false) }
+            let people = try edit.people()
+            let courierID = try courier.map(people.courier), dinerID = try diner.map(people.diner)
+            try edit.apply(action: "unlock", subject: courierID?.rawValue ?? dinerID!.rawValue) { editor in
+                if let courierID { try editor.setCourierLock(courierID, locked: false) } else { try editor.setLock(dinerID!, locked: false) }
             }
         }
     }

@@ -19,6 +19,7 @@ struct MealCLI: ParsableCommand {
             Check.self,
             Diff.self,
             History.self,
+            Find.self,
             Roster.self,
             Routes.self,
             Move.self,
@@ -39,6 +40,7 @@ struct MealCLI: ParsableCommand {
             Bench.self,
             Backup.self,
             Doctor.self,
+            Settings.self,
         ]
     )
 

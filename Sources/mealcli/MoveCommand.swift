@@ -8,7 +8,7 @@ extension MealCLI {
             abstract: "Move a diner to another canteen (and service or sitting), or a delivery onto another courier's round.",
             discussion: "A manual move may break a rule; it is kept, and `mealcli check` shows it.")
 
-        @Argument(help: "The diner id.")
+        @Argument(help: "The diner: id, name or the last 4 digits of the phone.")
         var diner: String
 
         @Option(name: .customLong("to-canteen"), help: "The canteen to move to.")
@@ -20,7 +20,7 @@ extension MealCLI {
         @Option(help: "With --to-canteen and dine-in: the sitting HH:MM-HH:MM (default: the emptiest).")
         var sitting: String?
 
-        @Option(name: .customLong("to-courier"), help: "The courier whose round the delivery joins.")
+        @Option(name: .customLong("to-courier"), help: "The courier whose round the delivery joins (id, name or the last 4 digits of the phone).")
         var toCourier: String?
 
         @Option(help: "With --to-courier: the place in the courier's day, counting from 1 across trips (default: the best place).")
@@ -38,11 +38,13 @@ extension MealCLI {
 
         func run() throws {
             let window = try sitting.map { try TimeWindow(parsing: $0) }
-            try edit.apply(action: "move", subject: diner) { editor in
+            let people = try edit.people()
+            let dinerID = try people.diner(diner), courierID = try toCourier.map(people.courier)
+            try edit.apply(action: "move", subject: dinerID.rawValue) { editor in
                 if let toCanteen {
-                    try editor.moveToCanteen(DinerID(diner), canteenID: CanteenID(toCanteen), mode: mode, sitting: window)
-                } else if let toCourier {
-                    try editor.moveToCourier(DinerID(diner), courierID: CourierID(toCourier), position: position)
+                    try editor.moveToCanteen(dinerID, canteenID: CanteenID(toCanteen), mode: mode, sitting: window)
+                } else if let courierID {
+                    try editor.moveToCourier(dinerID, courierID: courierID, position: position)
                 }
             }
         }

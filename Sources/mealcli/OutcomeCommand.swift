@@ -13,7 +13,7 @@ extension MealCLI {
                 in the registry until someone re-activates them.
                 """)
 
-        @Argument(help: "The diner id.") var diner: String
+        @Argument(help: "The diner: id, name or the last 4 digits of the phone.") var diner: String
         @Option(help: "The date of the round (YYYY-MM-DD).", transform: DateArgument.parse) var date: String
         @Option(help: "delivered, no_answer, refused or hospitalized.") var status: WelfareStatus
         @Option(help: "What the courier saw or was told.") var note: String = ""
@@ -22,10 +22,11 @@ extension MealCLI {
 
         func run() throws {
             let store = try database.open()
+            let dinerID = try CLIError.reporting { try People(store: store, date: date, version: .current) }.diner(diner)
             try CLIError.reporting {
                 let user = operatorOptions.name
                 let recorded = try store.recordWelfareOutcome(
-                    WelfareOutcome(date: date, dinerID: DinerID(diner), status: status, note: note, recordedBy: user), by: user)
+                    WelfareOutcome(date: date, dinerID: dinerID, status: status, note: note, recordedBy: user), by: user)
                 for line in OutcomeReport.lines(recorded: recorded) { print(line) }
             }
         }

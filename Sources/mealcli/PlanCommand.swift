@@ -36,7 +36,7 @@ extension MealCLI {
                 let settings = DayPlanner.Settings(parameters: try planning.resolve(), seed: seed, timeLimit: timeLimit,
                                                    createdBy: operatorOptions.name)
                 let result = try DailyPlanning.plan(date: date, in: store, settings: settings, publish: publish)
-                print(result.summary.text(), terminator: "")
+                print(result.summary.text(whereToSeeAll: "`mealcli export plan --date \(date)`"), terminator: "")
                 print(String(format: "  stored as version %d (%@) in %.2f s", result.plan.version,
                              result.plan.status.rawValue, Date().timeIntervalSince(started)))
             }

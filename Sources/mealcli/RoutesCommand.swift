@@ -14,7 +14,7 @@ extension MealCLI {
         @Option(help: "Only this canteen's couriers.")
         var canteen: String?
 
-        @Option(help: "Only this courier.")
+        @Option(help: "Only this courier (id, name or the last 4 digits of the phone).")
         var courier: String?
 
         @Option(help: "A plan version (default: the published one, else the newest).")
@@ -32,7 +32,7 @@ extension MealCLI {
                 let (plan, registry, welfareNotes) = (stored.plan, stored.registry, stored.welfareNotes)
                 let diners = Dictionary(uniqueKeysWithValues: registry.diners.map { ($0.id, $0) })
                 let couriers = Dictionary(uniqueKeysWithValues: registry.couriers.map { ($0.id, $0) })
-                if let courier, couriers[CourierID(courier)] == nil { throw StoreError.notFound(kind: "courier", id: courier) }
+                let courier = try self.courier.map(PersonLookup(registry: registry, plan: plan).courier)
                 if let canteen, !registry.canteens.contains(where: { $0.id.rawValue == canteen }) {
                     throw StoreError.notFound(kind: "canteen", id: canteen)
                 }
@@ -40,7 +40,7 @@ extension MealCLI {
                 for canteen in registry.canteens where self.canteen == nil || canteen.id.rawValue == self.canteen {
                     let roster = CanteenRoster(plan: plan, canteen: canteen, diners: diners, couriers: couriers,
                                                unmaskedPhones: unmasked, notesByDiner: welfareNotes)
-                    for trip in roster.trips where courier == nil || trip.courierID.rawValue == courier {
+                    for trip in roster.trips where courier == nil || trip.courierID == courier {
                         print(RosterFormatter.routeSheet(trip, canteen: canteen, date: plan.date, version: plan.version))
                         printed += 1
                     }

@@ -54,7 +54,7 @@ final class CoordinatorCommandsTests: XCTestCase {
         // Mistakes are refused with a reason and write nothing.
         let unknown = try cli.run(["move", "D99999", "--date", date, "--to-canteen", first.canteen])
         XCTAssertEqual(unknown.status, 1)
-        XCTAssertTrue(unknown.stderr.contains("no diner with id 'D99999'"), unknown.stderr)
+        XCTAssertTrue(unknown.stderr.contains("no diner has the id, name or phone ending 'D99999'"), unknown.stderr)
         let noPlan = try cli.run(["swap", sitters[1], sitters[2], "--date", "2026-12-01"])
         XCTAssertEqual(noPlan.status, 1)
         XCTAssertTrue(noPlan.stderr.contains("no plan for 2026-12-01"), noPlan.stderr)

@@ -13,7 +13,7 @@ final class WelfareCommandsTests: XCTestCase {
 
         let unknown = try cli.run(["outcome", "D404", "--date", "2026-11-25", "--status", "no_answer"])
         XCTAssertEqual(unknown.status, 1)
-        XCTAssertEqual(unknown.stderr, "error: no diner with id 'D404'\n")
+        XCTAssertEqual(unknown.stderr, "error: no diner has the id, name or phone ending 'D404'\n")
         let badDate = try cli.run(["outcome", "D00001", "--date", "2026-13-01", "--status", "no_answer"])
         XCTAssertNotEqual(badDate.status, 0, "a date that is no date is a usage mistake")
         XCTAssertTrue(badDate.stderr.contains("--date") && badDate.stderr.contains("expected a date as YYYY-MM-DD"), badDate.stderr)

@@ -123,4 +123,57 @@ final class PlanDiffTests: XCTestCase {
             "D09999 (D09999): added (pickup at C99)",
         ])
     }
+
+    func testWhoMustBeToldAndTheFilters() throws {
+        let before = plan(1, [
+            delivery("D00012", "C01", "K01", at: hm(11, 20)),
+            delivery("D00031", "C01", "K01", at: hm(11, 20)),
+            delivery("D00077", "C01", "K01", at: hm(11, 20)),
+            PlannedMeal(dinerID: "D00102", canteenID: "C01", mode: .dineIn, sitting: try sitting("11:00-11:45")),
+            PlannedMeal(dinerID: "D00200", canteenID: "C01", mode: .pickup),
+            PlannedMeal(dinerID: "D00201", canteenID: "C01", mode: .pickup),
+            PlannedMeal(dinerID: "D00202", canteenID: "C01", mode: .pickup),
+        ])
+        var locked = PlannedMeal(dinerID: "D00202", canteenID: "C01", mode: .pickup)
+        locked.locked = true
+        let after = plan(2, [
+            delivery("D00012", "C01", "K01", at: hm(11, 35)),        // exactly 15 min: tell
+            delivery("D00031", "C01", "K01", at: hm(11, 34, 59)),    // under 15 min: shown, not told
+            delivery("D00077", "C01", "K02", at: hm(11, 20)),        // another courier: tell
+            PlannedMeal(dinerID: "D00102", canteenID: "C01", mode: .dineIn, sitting: try sitting("11:45-12:30")),  // sitting: tell
+            PlannedMeal(dinerID: "D00200", canteenID: "C02", mode: .pickup),  // canteen: tell
+            locked,                                                   // a lock: nothing to call about
+            PlannedMeal(dinerID: "D00203", canteenID: "C03", mode: .pickup),  // added: tell
+        ], unserved: [UnservedDiner(dinerID: "D00201", reason: .cancelled, detail: "hospitalized")])  // cancelled: they know
+        let changes = try diff(before, after).changes
+        XCTAssertEqual(changes.filter(\.mustTell).map(\.dinerID), ["D00012", "D00077", "D00102", "D00200", "D00203"])
+        XCTAssertEqual(changes.filter { $0.involves(courier: "K02") }.map(\.dinerID), ["D00077"])
+        XCTAssertEqual(changes.filter { $0.involves(canteen: "C02") }.map(\.dinerID), ["D00200"])
+        XCTAssertEqual(changes.filter { $0.involves(canteen: "C03") }.map(\.dinerID), ["D00203"])
+
+        let unplaced = plan(3, [], unserved: [UnservedDiner(dinerID: "D00012", reason: .noCourierCapacity, detail: "full")])
+        XCTAssertEqual(try diff(after, unplaced).changes.first { $0.dinerID == "D00012" }?.mustTell, true,
+                       "a diner who lost their meal to the planner must hear it")
+    }
+
+    func testTheCallListShowsOnlyTheNumbersToCall() throws {
+        let here = try GeoPoint(latitude: 28.24, longitude: 117.03)
+        let diners: [DinerID: Diner] = [
+            "D00012": try Diner(id: "D00012", name: "王秀英", location: here, phone: "13612340001"),
+            "D00031": try Diner(id: "D00031", name: "李桂兰", location: here, phone: "13812345678"),
+        ]
+        let before = plan(1, [delivery("D00012", "C01", "K01", at: hm(11, 20)), delivery("D00031", "C01", "K01", at: hm(11, 20))])
+        let after = plan(2, [delivery("D00012", "C01", "K02", at: hm(11, 20)), delivery("D00031", "C01", "K01", at: hm(11, 25))])
+        let report = PlanDiffReport(date: "2026-11-25", fromVersion: 1, toVersion: 2, changes: try diff(before, after).changes,
+                                    diners: diners)
+        XCTAssertEqual(report.changes.map(report.line), [
+            "TELL 王秀英 (D00012): courier 张建国 → 李志华 — tel 13612340001",
+            "     李桂兰 (D00031): arrival 11:20 → 11:25",
+        ])
+        let csv = report.csv().split(separator: "\n").map(String.init)
+        XCTAssertEqual(csv.first, PlanDiffReport.csvHeader.joined(separator: ","))
+        XCTAssertTrue(csv[1].hasPrefix("D00012,王秀英,yes,13612340001,changed,yes,C01,C01,K01,K02,"), csv[1])
+        XCTAssertTrue(csv[2].hasPrefix("D00031,李桂兰,no,,changed,no,"), csv[2])
+        XCTAssertFalse(try report.json().contains("13812345678"))
+    }
 }

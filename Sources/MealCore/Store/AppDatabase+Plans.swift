@@ -62,7 +62,8 @@ extension AppDatabase {
                 guard latest == expectedLatest else {
                     throw PlanStore.Failure.versionMoved(
                         date: plan.date, expected: expectedLatest, latest: latest,
-                        since: try ChangeLog.planChanges(date: plan.date, afterVersion: expectedLatest, db).map(\.line))
+                        since: try ChangeLog.planChanges(date: plan.date, afterVersion: expectedLatest, db)
+                            .map { $0.line(on: try Self.districtTime(db)) })
                 }
             }
             for declaration in declarations { try DayExceptions.record(declaration, date: plan.date, by: note.by, db) }

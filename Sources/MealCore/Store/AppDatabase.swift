@@ -179,6 +179,7 @@ public struct AppDatabase: Sendable {
         migrator.registerMigration("v4 welfare", migrate: Schema.v4)
         migrator.registerMigration("v5 plan provenance", migrate: Schema.v5)
         migrator.registerMigration("v6 search time guard", migrate: Schema.v6SearchTimeGuard)
+        migrator.registerMigration("v7 district settings", migrate: Schema.v7DistrictSettings)
         return migrator
     }
 

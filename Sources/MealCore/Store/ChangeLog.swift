@@ -49,6 +49,7 @@ public enum ChangeLog {
 }
 
 extension ChangeLog.Entry {
-    /// The entry on one line, as a conflict report lists the changes made meanwhile.
-    public var line: String { "\(at) \(by): \(action) — \(detail)" }
+    /// The entry on one line, as a conflict report lists the changes made meanwhile, its time
+    /// on the district's clock.
+    public func line(on clock: DistrictTime) -> String { "\(clock.shown(stored: at)) \(by): \(action) — \(detail)" }
 }

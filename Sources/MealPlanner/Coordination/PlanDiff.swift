@@ -22,14 +22,29 @@ public struct DinerChange: Sendable, Equatable, CustomStringConvertible {
     /// Whether the replan's change-count rule counts this diner (see `PlanDiff.changedDiners`);
     /// a small move of the arrival or a new sitting is shown but not counted.
     public var counted: Bool
+    /// Whether someone must phone the diner (see `PlanDiff.mustTell`).
+    public var mustTell: Bool
+    /// The placement in the older and the newer version (nil where the diner is not planned).
+    public var before: PlannedMeal?
+    public var after: PlannedMeal?
 
-    public init(dinerID: DinerID, dinerName: String, kind: Kind, items: [String], counted: Bool) {
+    public init(dinerID: DinerID, dinerName: String, kind: Kind, items: [String], counted: Bool, mustTell: Bool = false,
+                before: PlannedMeal? = nil, after: PlannedMeal? = nil) {
         self.dinerID = dinerID
         self.dinerName = dinerName
         self.kind = kind
         self.items = items
         self.counted = counted
+        self.mustTell = mustTell
+        self.before = before
+        self.after = after
     }
+
+    /// Whether the change concerns `canteen`: the diner ate there in either version.
+    public func involves(canteen: CanteenID) -> Bool { before?.canteenID == canteen || after?.canteenID == canteen }
+
+    /// Whether the change concerns `courier`: the courier delivered to the diner in either version.
+    public func involves(courier: CourierID) -> Bool { before?.courierID == courier || after?.courierID == courier }
 
     /// `王秀英 (D00012): courier 张建国 → 李志华, arrival 11:20 → 11:35`.
     public var description: String { "\(dinerName) (\(dinerID)): " + items.joined(separator: ", ") }
@@ -41,6 +56,8 @@ public struct DinerChange: Sendable, Equatable, CustomStringConvertible {
 public struct PlanDiff: Sendable {
     /// An arrival moved by more than this many seconds counts as a change for the replan.
     public static let arrivalToleranceSeconds = 900
+    /// An arrival moved by this many seconds or more is phoned through to the diner.
+    public static let arrivalToTellSeconds = 900
 
     /// One entry per diner whose placement differs, ordered by diner id.
     public var changes: [DinerChange]
@@ -57,11 +74,12 @@ public struct PlanDiff: Sendable {
         changes = Set(before.keys).union(after.keys).sorted().compactMap { id in
             let name = diners[id]?.name ?? id.rawValue
             let counted = Self.counts(before[id], after[id])
+            let tell = Self.mustTell(before[id], after[id], unserved: unservedAfter[id])
             switch (before[id], after[id]) {
             case (nil, let new?):
                 let was = unservedBefore[id].map { "; was unserved: \($0.reason.rawValue)" } ?? ""
                 return DinerChange(dinerID: id, dinerName: name, kind: .added,
-                                   items: ["added (\(words.placement(new))\(was))"], counted: counted)
+                                   items: ["added (\(words.placement(new))\(was))"], counted: counted, mustTell: tell, after: new)
             case (_?, nil):
                 // A cancellation's detail is the coordinator's reason (`hospitalized`); any other
                 // reason is the planner's failure to place the diner, said as such.
@@ -70,11 +88,13 @@ public struct PlanDiff: Sendable {
                         ? "cancelled" + (entry.detail.isEmpty ? "" : " (\(entry.detail))")
                         : "unserved (\(entry.reason.rawValue)" + (entry.detail.isEmpty ? "" : ": \(entry.detail)") + ")"
                 } ?? "removed (no longer in version \(to.version))"
-                return DinerChange(dinerID: id, dinerName: name, kind: .removed, items: [why], counted: counted)
+                return DinerChange(dinerID: id, dinerName: name, kind: .removed, items: [why], counted: counted, mustTell: tell,
+                                   before: before[id])
             case (let old?, let new?):
                 let items = words.differences(old, new)
                 guard !items.isEmpty else { return nil }
-                return DinerChange(dinerID: id, dinerName: name, kind: .changed, items: items, counted: counted)
+                return DinerChange(dinerID: id, dinerName: name, kind: .changed, items: items, counted: counted, mustTell: tell,
+                                   before: old, after: new)
             case (nil, nil):
                 return nil
             }
@@ -87,6 +107,26 @@ public struct PlanDiff: Sendable {
     public static func changedDiners(from: DayPlan, to: DayPlan) -> Set<DinerID> {
         let before = placements(from), after = placements(to)
         return Set(Set(before.keys).union(after.keys).filter { counts(before[$0], after[$0]) })
+    }
+
+    /// Whether the diner must be phoned: their canteen, service, sitting or courier changed, or
+    /// the arrival moved by `arrivalToTellSeconds` or more; they are newly planned; or they lost
+    /// their meal for a reason other than a cancellation (which came from them or their family).
+    /// A new lock, or a new trip of the same courier at nearly the same time, is nothing to call about.
+    public static func mustTell(_ old: PlannedMeal?, _ new: PlannedMeal?, unserved: UnservedDiner?) -> Bool {
+        switch (old, new) {
+        case (nil, nil): return false
+        case (nil, _?): return true
+        case (_?, nil): return unserved?.reason != .cancelled
+        case (let old?, let new?):
+            if old.canteenID != new.canteenID || old.mode != new.mode || old.courierID != new.courierID { return true }
+            if old.mode == .dineIn && old.sitting != new.sitting { return true }
+            switch (old.arrivalSeconds, new.arrivalSeconds) {
+            case (let a?, let b?): return abs(a - b) >= arrivalToTellSeconds
+            case (nil, nil): return false
+            default: return true
+            }
+        }
     }
 
     static func placements(_ plan: DayPlan) -> [DinerID: PlannedMeal] {

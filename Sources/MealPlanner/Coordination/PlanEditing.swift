@@ -77,7 +77,8 @@ public enum PlanEditing {
             let changedSince = differingDiners(base, context.plan)
             let collisions = editor.touched.intersection(changedSince)
             if !collisions.isEmpty {
-                let since = try database.planChanges(date: date, afterVersion: base.version).map(\.line)
+                let clock = try database.districtTime()
+                let since = try database.planChanges(date: date, afterVersion: base.version).map { $0.line(on: clock) }
                 throw Conflict(date: date, baseVersion: base.version, latestVersion: context.plan.version,
                                collisions: collisions.sorted(), since: since)
             }

@@ -88,7 +88,7 @@ public enum DailyPlanning {
             by: settings.createdBy, action: "plan", subject: date,
             summary: "\(plan.assignments.count) planned, \(plan.unserved.count) unserved" + (publish ? ", published" : "")))
         let summary = PlanSummary(plan: stored, canteens: inputs.canteens, previous: inputs.previousMeals,
-                                  courierTravelSeconds: Int(outcome.courierTravelSeconds.rounded()))
+                                  courierTravelSeconds: Int(outcome.courierTravelSeconds.rounded()), diners: inputs.diners)
         return Result(plan: stored, summary: summary, outcome: outcome)
     }
 }

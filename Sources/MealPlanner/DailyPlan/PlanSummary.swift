@@ -28,9 +28,13 @@ public struct PlanSummary: Sendable {
     public var arrivalWithin15Minutes: Int
     /// Names of the canteens whose rounds the time guard cut short.
     public var cutShortCanteens: [String]
+    /// Every unserved diner by id, with the registry name (the id when the registry lacks it).
+    public var unservedDiners: [(dinerID: DinerID, name: String, reason: UnservedReason, detail: String)]
+    /// How many unserved diners the text names; the rest are counted.
+    public static let unservedNamed = 20
 
     public init(plan: DayPlan, canteens: [Canteen], previous: [DinerID: PlannedMeal],
-                courierTravelSeconds: Int) {
+                courierTravelSeconds: Int, diners: [Diner] = []) {
         date = plan.date
         version = plan.version
         planned = plan.assignments.count
@@ -39,6 +43,10 @@ public struct PlanSummary: Sendable {
         delivery = plan.assignments.filter { $0.mode == .delivery }.count
         let reasons = Dictionary(grouping: plan.unserved, by: \.reason).mapValues(\.count)
         unservedByReason = reasons.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        let names = Dictionary(diners.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        unservedDiners = plan.unserved.sorted { $0.dinerID < $1.dinerID }.map { entry in
+            (entry.dinerID, names[entry.dinerID] ?? entry.dinerID.rawValue, entry.reason, entry.detail)
+        }
         couriersUsed = plan.rounds.filter { !$0.trips.isEmpty }.count
         trips = plan.rounds.reduce(0) { $0 + $1.trips.count }
         cutShortCanteens = plan.searchCutShort.map { id in canteens.first { $0.id == id }.map { "\($0.name) (\(id))" } ?? id.rawValue }
@@ -73,13 +81,16 @@ public struct PlanSummary: Sendable {
 
     public var unservedCount: Int { unservedByReason.reduce(0) { $0 + $1.count } }
 
-    public func text() -> String {
+    /// The figures as the coordinator reads them; `whereToSeeAll` says where the unserved diners
+    /// past the first `unservedNamed` are listed (the caller knows its own commands).
+    public func text(whereToSeeAll: String? = nil) -> String {
         func clock(_ seconds: Int) -> String { String(format: "%d min %02d s", seconds / 60, seconds % 60) }
         var lines: [String] = []
         lines.append("\(date) v\(version): \(planned) diners planned (dine-in \(dineIn), pickup \(pickup), delivery \(delivery)), "
                      + "\(unservedCount) unserved")
         if !unservedByReason.isEmpty {
             lines.append("  unserved by reason: " + unservedByReason.map { "\($0.reason.rawValue) \($0.count)" }.joined(separator: ", "))
+            lines += unservedLines(whereToSeeAll: whereToSeeAll)
         }
         lines.append("  couriers used \(couriersUsed) on \(trips) trips; total courier travel "
                      + String(format: "%.1f h", Double(courierTravelSeconds) / 3600)
@@ -97,5 +108,19 @@ public struct PlanSummary: Sendable {
                          + cutShortCanteens.joined(separator: ", "))
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `    王秀英 (D00012): outside_circle — nearest canteen 1.8 km`, the first `unservedNamed`,
+    /// then how many more. Names and details are people's text: phone-like numbers masked.
+    func unservedLines(whereToSeeAll: String?) -> [String] {
+        var lines = ["  unserved diners:"]
+        for entry in unservedDiners.prefix(Self.unservedNamed) {
+            lines.append("    \(PhoneMask.mask(entry.name)) (\(entry.dinerID)): \(entry.reason.rawValue)"
+                         + (entry.detail.isEmpty ? "" : " — \(PhoneMask.mask(entry.detail))"))
+        }
+        if unservedDiners.count > Self.unservedNamed {
+            lines.append("    … and \(unservedDiners.count - Self.unservedNamed) more" + (whereToSeeAll.map { ": see \($0)" } ?? ""))
+        }
+        return lines
     }
 }
