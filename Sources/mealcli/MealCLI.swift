@@ -1,11 +1,15 @@
 import ArgumentParser
 import Foundation
+import MealCore
 
 @main
 struct MealCLI: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mealcli",
         abstract: "Plans lunch for a district's canteens for the elderly: who eats where, and the delivery rounds.",
+        discussion: "Exit status: 0 done, 1 an error (bad input, database), 64 a usage mistake (unknown option, bad value); "
+            + "`check` 1 on broken rules, `batch` 3 when diners in reach were left out.",
+        version: EngineVersion.string,
         subcommands: [
             Demo.self,
             Init.self,
@@ -16,6 +20,8 @@ struct MealCLI: ParsableCommand {
             Assign.self,
             Plan.self,
             Publish.self,
+            Status.self,
+            Revert.self,
             Check.self,
             Diff.self,
             History.self,

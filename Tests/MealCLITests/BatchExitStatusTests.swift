@@ -42,7 +42,7 @@ final class BatchExitStatusTests: XCTestCase {
         let batch = try cli.run(["batch", "--from", "2026-11-25", "--days", "2"])
         XCTAssertEqual(batch.status, 0, batch.stdout + batch.stderr)
         XCTAssertTrue(batch.stdout.contains("2 dates planned, 0 skipped"), batch.stdout)
-        XCTAssertTrue(batch.stdout.contains("2 diners out of reach"), "reported, not failed:\n\(batch.stdout)")
+        XCTAssertTrue(batch.stdout.contains("out of reach on 2026-11-25 (2), 2026-11-26 (2)"), "reported, not failed:\n\(batch.stdout)")
 
         let again = try cli.run(["batch", "--from", "2026-11-25", "--days", "1"])
         XCTAssertEqual(again.status, 0, again.stdout + again.stderr)

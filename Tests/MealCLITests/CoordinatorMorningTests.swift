@@ -13,25 +13,33 @@ final class CoordinatorMorningTests: XCTestCase {
         XCTAssertEqual(try cli.run(["init", "--with-fixture", "small", "--fixtures-dir", cli.path("sets")]).status, 0)
         XCTAssertEqual(try cli.run(["plan", "--date", date, "--publish"]).status, 0)
         let sql = Sql(cli.path("meals.db"))
-        let couriers = try sql.strings("""
-            SELECT courier_id FROM plan_meal WHERE mode = 'delivery' GROUP BY courier_id ORDER BY count(*) DESC, courier_id
-            """)
-        let (absentCourier, receiving) = (couriers[0], couriers[1])
-        let receivingCanteen = try XCTUnwrap(sql.strings("SELECT canteen_id FROM courier WHERE id = ?", [receiving]).first)
+        // A canteen with two couriers on the road: one of them takes over a delivery of the other.
+        let sharedCanteen = try XCTUnwrap(sql.strings("""
+            SELECT canteen_id FROM plan_meal WHERE mode = 'delivery' GROUP BY canteen_id
+            HAVING count(DISTINCT courier_id) >= 2 ORDER BY count(*) DESC, canteen_id LIMIT 1
+            """).first)
+        let receiving = try XCTUnwrap(sql.strings("""
+            SELECT min(courier_id) FROM plan_meal WHERE mode = 'delivery' AND canteen_id = ?
+            """, [sharedCanteen]).first)
+        let absentCourier = try XCTUnwrap(sql.strings("""
+            SELECT courier_id FROM plan_meal WHERE mode = 'delivery' AND canteen_id <> ?
+            GROUP BY courier_id ORDER BY count(*) DESC, courier_id LIMIT 1
+            """, [sharedCanteen]).first)
         let absentCanteen = try XCTUnwrap(sql.strings("SELECT canteen_id FROM courier WHERE id = ?", [absentCourier]).first)
         let closedCanteen = try XCTUnwrap(sql.strings("""
             SELECT canteen_id FROM plan_meal WHERE mode = 'dine_in' AND canteen_id NOT IN (?, ?)
             GROUP BY canteen_id ORDER BY count(*), canteen_id LIMIT 1
-            """, [receivingCanteen, absentCanteen]).first)
+            """, [sharedCanteen, absentCanteen]).first)
 
         XCTAssertEqual(try cli.run(["absent", "--courier", absentCourier, "--date", date, "--by", "王协调"]).status, 0)
         XCTAssertEqual(try cli.run(["close", "--canteen", closedCanteen, "--date", date, "--by", "王协调"]).status, 0)
-        // A delivery of the receiving courier's canteen that another courier carries now.
+        // A delivery of the shared canteen that the other courier carries now.
         let moved = try XCTUnwrap(sql.strings("""
             SELECT m.diner_id FROM plan_meal m JOIN plan p ON p.id = m.plan_id
-            WHERE p.version = (SELECT max(version) FROM plan) AND m.mode = 'delivery' AND m.courier_id <> ?
-            ORDER BY (m.canteen_id = ?) DESC, m.diner_id LIMIT 1
-            """, [receiving, receivingCanteen]).first)
+            WHERE p.version = (SELECT max(version) FROM plan) AND m.mode = 'delivery' AND m.canteen_id = ?
+              AND m.courier_id <> ?
+            ORDER BY m.diner_id LIMIT 1
+            """, [sharedCanteen, receiving]).first)
         let move = try cli.run(["move", moved, "--date", date, "--to-courier", receiving, "--by", "王协调"])
         XCTAssertEqual(move.status, 0, move.stderr)
         XCTAssertTrue(move.stdout.contains("operators still print version 1"), move.stdout)

@@ -5,7 +5,10 @@ import MealCore
 /// diners as the budget allows.
 public enum Replanning {
     public struct Outcome: Sendable {
-        public var plan: DayPlan
+        /// The new version, or the latest version as it was when the replan changed nothing.
+        public var plan: DayPlan { change.plan }
+        /// What was stored: nothing when the replan moved nobody and re-timed nothing.
+        public var change: StoredChange
         /// Diners whose placement differs from the version it started from (the change rule below).
         public var changed: Set<DinerID>
         /// Diners a fresh, unconstrained re-optimisation would have changed.
@@ -29,8 +32,10 @@ public enum Replanning {
 
     /// - Parameter maxChanges: at most this many diners may differ from the current version;
     ///   nil minimises changes first and travel second (the planner's continuity costs).
+    /// - Parameter publish: make the result the version operators print, in the same transaction.
     public static func replan(date: String, in database: AppDatabase, by user: String, maxChanges: Int?,
-                              seed: UInt64 = 1, timeLimit: Double = DayPlanner.defaultTimeGuard) throws -> Outcome {
+                              seed: UInt64 = 1, timeLimit: Double = DayPlanner.defaultTimeGuard,
+                              publish: Bool = false) throws -> Outcome {
         let context = try PlanEditing.context(database.planForEditing(date: date, baseVersion: nil))
         // The newest version the planner itself made: canteens whose rounds coordinators have
         // not touched since keep them; the others are routed again.
@@ -87,13 +92,10 @@ public enum Replanning {
             changed = changedDiners(from: current, to: best)
             strategy = "current version improved within the budget of \(maxChanges)"
         }
-        let final = chosen
         let summary = "\(changed.count) diners changed (\(strategy); a fresh re-optimisation would change "
             + "\(idealChanged.count))" + (maxChanges.map { ", budget \($0)" } ?? "")
-        let stored = try PlanEditing.saving(date: date) {
-            try database.savePlan(final, expectedLatest: current.version,
-                                  note: PlanChangeNote(by: user, action: "replan", subject: date, summary: summary))
-        }
-        return Outcome(plan: stored, changed: changed, idealChanged: idealChanged.count, strategy: strategy)
+        let change = try StoredChange.store(chosen, over: current, in: database, publish: publish,
+                                            note: PlanChangeNote(by: user, action: "replan", subject: date, summary: summary))
+        return Outcome(change: change, changed: changed, idealChanged: idealChanged.count, strategy: strategy)
     }
 }
