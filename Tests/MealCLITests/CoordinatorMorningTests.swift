@@ -13,13 +13,16 @@ final class CoordinatorMorningTests: XCTestCase {
         XCTAssertEqual(try cli.run(["init", "--with-fixture", "small", "--fixtures-dir", cli.path("sets")]).status, 0)
         XCTAssertEqual(try cli.run(["plan", "--date", date, "--publish"]).status, 0)
         let sql = Sql(cli.path("meals.db"))
-        // A canteen with two couriers on the road: one of them takes over a delivery of the other.
+        // A canteen with deliveries and a second courier: its least busy courier takes over a
+        // delivery of another.
         let sharedCanteen = try XCTUnwrap(sql.strings("""
-            SELECT canteen_id FROM plan_meal WHERE mode = 'delivery' GROUP BY canteen_id
-            HAVING count(DISTINCT courier_id) >= 2 ORDER BY count(*) DESC, canteen_id LIMIT 1
+            SELECT canteen_id FROM courier GROUP BY canteen_id
+            HAVING count(*) >= 2 AND canteen_id IN (SELECT canteen_id FROM plan_meal WHERE mode = 'delivery')
+            ORDER BY canteen_id LIMIT 1
             """).first)
         let receiving = try XCTUnwrap(sql.strings("""
-            SELECT min(courier_id) FROM plan_meal WHERE mode = 'delivery' AND canteen_id = ?
+            SELECT id FROM courier WHERE canteen_id = ?
+            ORDER BY (SELECT count(*) FROM plan_meal WHERE courier_id = courier.id), id LIMIT 1
             """, [sharedCanteen]).first)
         let absentCourier = try XCTUnwrap(sql.strings("""
             SELECT courier_id FROM plan_meal WHERE mode = 'delivery' AND canteen_id <> ?
