@@ -25,7 +25,7 @@ struct EditOptions: ParsableArguments {
                                                 publish: publishing.publish, action: action, subject: subject, edit)
             let (plan, editor) = (applied.plan, applied.editor)
             guard applied.change.isNewVersion else {
-                print("\(date): nothing changed: version \(plan.version) already is that way; no new version stored")
+                print("\(date): nothing changed (version \(plan.version) already has it so); no new version stored")
                 try publishing.report(applied.change, in: store)
                 return
             }

@@ -9,8 +9,12 @@ struct PublishOption: ParsableArguments {
 
     /// The line a change ends with: which version operators will print, and how to publish.
     func report(_ change: StoredChange, in store: AppDatabase) throws {
-        let date = change.plan.date
-        if let published = change.published {
+        try report(date: change.plan.date, published: change.published, in: store)
+    }
+
+    /// - Parameter published: the version the command published, if it did.
+    func report(date: String, published: Int?, in store: AppDatabase) throws {
+        if let published {
             print("\(date): version \(published) published; operators print it")
             return
         }

@@ -25,6 +25,13 @@ extension MealCLI {
                                                       publish: publishing.publish)
                 if change.isNewVersion {
                     print("\(date): version \(toVersion) stored as version \(change.plan.version)")
+                    // The day's declarations are facts about the date, not part of a version.
+                    let broken = try PlanChecker.violations(of: change.plan, registry: store.registry(),
+                                                            exceptions: store.dayExceptions(date: date))
+                    if !broken.isEmpty {
+                        print("\(broken.count) rule\(broken.count == 1 ? "" : "s") broken under the date's declarations "
+                              + "(absences, closures and cancellations stay declared); see `mealcli check --date \(date)`")
+                    }
                 } else {
                     print("\(date): nothing changed: the newest version (\(change.plan.version)) already equals version "
                           + "\(toVersion); no new version stored")

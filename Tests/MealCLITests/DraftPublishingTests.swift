@@ -48,6 +48,8 @@ final class DraftPublishingTests: XCTestCase {
                       "warns that a newer draft exists:\n\(stale.stderr)")
         let roster = try cli.run(["roster", "--date", date, "--canteen", "C01"])
         XCTAssertTrue(roster.stderr.contains("version 2") && roster.stderr.contains("not published"), roster.stderr)
+        let rosterJSON = try cli.run(["roster", "--date", date, "--canteen", "C01", "--format", "json"])
+        XCTAssertTrue(rosterJSON.stdout.contains(#""newer_unpublished_versions":[2]"#), rosterJSON.stdout)
         let exported = try cli.run(["export", "plan", "--date", date])
         XCTAssertTrue(exported.stderr.contains("not published"), exported.stderr)
         let document = try JSONSerialization.jsonObject(with: Data(exported.stdout.utf8)) as? [String: Any]
