@@ -47,3 +47,32 @@ final class StoredChangeTests: XCTestCase {
         XCTAssertFalse(try PlanReverting.revert(date: date, toVersion: 1, in: database, by: "王协调", publish: false).isNewVersion)
     }
 }
+
+/// A coordinator's locked move that breaks a rule (a delivery put on a far courier's round) is
+/// what the coordinator decided: a replan keeps it rather than leave the diner without lunch.
+final class LockedMoveReplanTests: XCTestCase {
+    let date = "2026-11-25"
+
+    func testReplanKeepsALockedMoveTheRoutingWouldNotMake() throws {
+        let planned = try PlannedDistrict.wednesday.get()
+        let copy = try DatabaseQueue()
+        try planned.database.writer.backup(to: copy)
+        let database = AppDatabase(writer: copy, path: nil)
+        let plan = try database.plan(date: date, version: .latest)
+        let delivery = try XCTUnwrap(plan.assignments.first { $0.mode == .delivery })
+        let home = try XCTUnwrap(planned.diners.first { $0.id == delivery.dinerID }).location
+        let canteens = Dictionary(uniqueKeysWithValues: planned.canteens.map { ($0.id, $0) })
+        let far = try XCTUnwrap(plan.rounds.max { a, b in
+            canteens[a.canteenID]!.location.greatCircleMetres(to: home) < canteens[b.canteenID]!.location.greatCircleMetres(to: home)
+        })
+        try PlanEditing.apply(date: date, in: database, by: "王协调", baseVersion: nil, action: "move",
+                              subject: delivery.dinerID.rawValue) { editor in
+            try editor.moveToCourier(delivery.dinerID, courierID: far.courierID, position: nil)
+            try editor.setLock(delivery.dinerID, locked: true)
+        }
+        let replanned = try Replanning.replan(date: date, in: database, by: "test", maxChanges: nil)
+        let kept = try XCTUnwrap(replanned.plan.assignment(of: delivery.dinerID), "the locked diner is still served")
+        XCTAssertEqual(kept.courierID, far.courierID)
+        XCTAssertTrue(kept.locked)
+    }
+}
