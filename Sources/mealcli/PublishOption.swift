@@ -37,11 +37,17 @@ enum DraftNotice {
     static func warn(printing plan: DayPlan, in store: AppDatabase) throws -> [Int] {
         guard let publication = PlanPublication(try store.planVersions(date: plan.date)) else { return [] }
         let newer = publication.newerUnpublished(than: plan.version)
-        guard !newer.isEmpty else { return [] }
-        let versions = newer.map(String.init).joined(separator: ", ")
-        printError("warning: \(plan.date): this is version \(plan.version); version\(newer.count == 1 ? "" : "s") \(versions) "
-                   + "\(newer.count == 1 ? "is" : "are") newer and not published. "
-                   + "`mealcli publish --date \(plan.date)` makes the newest the one operators print")
+        let list = { (versions: [Int]) in
+            "version\(versions.count == 1 ? "" : "s") " + versions.map(String.init).joined(separator: ", ")
+                + (versions.count == 1 ? " is" : " are")
+        }
+        if let published = publication.published, published > plan.version {
+            // An old version asked for by number: say which one operators print.
+            printError("warning: \(plan.date): this is version \(plan.version); operators print version \(published)")
+        } else if !newer.isEmpty {
+            printError("warning: \(plan.date): this is version \(plan.version); \(list(newer)) newer and not published. "
+                       + "`mealcli publish --date \(plan.date)` makes the newest the one operators print")
+        }
         return newer
     }
 }
