@@ -9,8 +9,10 @@ extension MealCLI {
             abstract: "Plan consecutive dates overnight, each in its own transaction, carrying continuity forward.",
             discussion: """
                 Dates already planned from unchanged inputs are skipped, so running the same batch again is safe. \
-                Only one batch runs on a database at a time. Exit status: 0 when every date is planned with everyone \
-                served, 3 when some diners are left unserved, 1 on an error.
+                Only one batch runs on a database at a time. Exit status: 0 when every date is planned and every \
+                diner the service can reach is served; 3 when diners inside the circle, with a diet a canteen in \
+                reach cooks, are left out; 1 on an error; 64 on a usage mistake. Diners out of reach (outside the \
+                circle, or no canteen in reach cooks their diet) are reported in the summary but do not fail the run.
                 """)
 
         @Option(help: "The first date (YYYY-MM-DD).", transform: DateArgument.parse) var from: String
@@ -49,14 +51,25 @@ extension MealCLI {
                     reporter.finished(done: done, result: result, next: done < total ? dates[done] : nil)
                 }
             }
-            let unserved = results.filter { $0.unserved > 0 }
+            Self.summarize(results)
+            if results.contains(where: { $0.unserved > 0 }) { throw ExitCode(3) }
+        }
+
+        /// The closing lines: dates planned and skipped, meals, who was left out and who is out of reach.
+        static func summarize(_ results: [BatchPlanning.DateResult]) {
             let planned = results.filter { $0.status == .planned }.count
-            print("batch: \(results.count) dates, \(planned) planned, \(results.count - planned) skipped (unchanged); "
+            let dates = { (results: [BatchPlanning.DateResult], count: KeyPath<BatchPlanning.DateResult, Int>) in
+                results.filter { $0[keyPath: count] > 0 }.map { "\($0.date) (\($0[keyPath: count]))" }.joined(separator: ", ")
+            }
+            print("batch: \(planned) date\(planned == 1 ? "" : "s") planned, \(results.count - planned) skipped (unchanged); "
                   + "\(results.reduce(0) { $0 + $1.served }) meals planned")
-            if !unserved.isEmpty {
-                print("unserved diners on " + unserved.map { "\($0.date) (\($0.unserved))" }.joined(separator: ", ")
+            if results.contains(where: { $0.outOfReach > 0 }) {
+                print("out of reach on " + dates(results, \.outOfReach) + ": outside the circle, or no canteen in reach "
+                      + "cooks their diet (not a failure of the plan; see `mealcli coverage`)")
+            }
+            if results.contains(where: { $0.unserved > 0 }) {
+                print("left out although in reach on " + dates(results, \.unserved)
                       + "; see `mealcli export plan --date D` or the summary of `mealcli plan`")
-                throw ExitCode(3)
             }
         }
     }
@@ -87,8 +100,8 @@ final class BatchReporter: @unchecked Sendable {
             if next == nil { print("") }
         } else {
             let what = result.status == .planned ? "planned as version \(result.version)" : "unchanged, skipped (version \(result.version))"
-            print(String(format: "%@ %@: %@, %d served, %d unserved (%.1f s)", clock.shown(Date()), result.date, what,
-                         result.served, result.unserved, result.seconds))
+            print(String(format: "%@ %@: %@, %d served, %d unserved, %d out of reach (%.1f s)", clock.shown(Date()),
+                         result.date, what, result.served, result.unserved, result.outOfReach, result.seconds))
             fflush(nil)
         }
     }

@@ -57,10 +57,17 @@ extension MealCLI {
                 case .canteens: try render(store.fetchAll(Canteen.self), options)
                 case .couriers: try render(store.fetchAll(Courier.self), options)
                 case .diners: try render(store.fetchAll(Diner.self), options)
-                case .plan: Array(try PlanExport.json(store.plan(date: date!, version: version.map(PlanVersionChoice.number) ?? .current)).utf8)
+                case .plan: try planJSON(store)
                 }
                 try OutputTarget.emit(bytes, to: out, force: force)
             }
+        }
+
+        /// The plan as JSON, naming (and warning about) newer versions nobody has published.
+        private func planJSON(_ store: AppDatabase) throws -> [UInt8] {
+            let plan = try store.plan(date: date!, version: version.map(PlanVersionChoice.number) ?? .current)
+            let newer = try DraftNotice.warn(printing: plan, in: store)
+            return Array(try PlanExport.json(plan, newerUnpublishedVersions: newer).utf8)
         }
 
         private func render<R: InterchangeRecord>(_ records: [R], _ options: RegistryExport.Options) -> [UInt8] {

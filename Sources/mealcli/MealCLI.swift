@@ -1,11 +1,14 @@
 import ArgumentParser
 import Foundation
+import MealCore
 
 @main
 struct MealCLI: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mealcli",
         abstract: "Plans lunch for a district's canteens for the elderly: who eats where, and the delivery rounds.",
+        discussion: "Exit status: 0 done, 1 an error (bad input, database), 64 a usage mistake (unknown option, bad value); "
+            + "`check` 1 on broken rules, `batch` 3 when diners in reach were left out. `mealcli --version` prints the engine's version.",
         subcommands: [
             Demo.self,
             Init.self,
@@ -16,6 +19,8 @@ struct MealCLI: ParsableCommand {
             Assign.self,
             Plan.self,
             Publish.self,
+            Status.self,
+            Revert.self,
             Check.self,
             Diff.self,
             History.self,
@@ -48,6 +53,12 @@ struct MealCLI: ParsableCommand {
         // A file-size limit (ulimit -f) would otherwise kill the process in the middle of a write;
         // ignored, it becomes a failed write that SQLite rolls back and the command reports.
         signal(SIGXFSZ, SIG_IGN)
+        // `mealcli --version` alone: not ArgumentParser's version flag, which every command would
+        // also list beside its own `--version N` (a plan version).
+        if CommandLine.arguments.dropFirst() == ["--version"] {
+            print(EngineVersion.string)
+            return
+        }
         main(nil)
     }
 }

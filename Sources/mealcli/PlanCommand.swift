@@ -18,8 +18,7 @@ extension MealCLI {
         @Option(help: "Random seed of the routing search.")
         var seed: UInt64 = 1
 
-        @Flag(help: "Publish the new version.")
-        var publish = false
+        @OptionGroup var publishing: PublishOption
 
         @OptionGroup var planning: PlanningOptions
         @OptionGroup var database: DatabaseOptions
@@ -35,10 +34,11 @@ extension MealCLI {
                 let started = Date()
                 let settings = DayPlanner.Settings(parameters: try planning.resolve(), seed: seed, timeLimit: timeLimit,
                                                    createdBy: operatorOptions.name)
-                let result = try DailyPlanning.plan(date: date, in: store, settings: settings, publish: publish)
+                let result = try DailyPlanning.plan(date: date, in: store, settings: settings, publish: publishing.publish)
                 print(result.summary.text(whereToSeeAll: "`mealcli export plan --date \(date)`"), terminator: "")
                 print(String(format: "  stored as version %d (%@) in %.2f s", result.plan.version,
                              result.plan.status.rawValue, Date().timeIntervalSince(started)))
+                try publishing.report(date: date, published: publishing.publish ? result.plan.version : nil, in: store)
             }
         }
     }

@@ -16,6 +16,7 @@ extension MealCLI {
         @Option(name: .customLong("max-changes"), help: "At most this many diners may change.") var maxChanges: Int?
         @Option(help: "Random seed of the routing search.") var seed: UInt64 = 1
         @Option(name: .customLong("time-limit"), help: "Seconds one canteen's routing may take at most (a guard against runaway: the search stops on a work budget).") var timeLimit: Double = DayPlanner.defaultTimeGuard
+        @OptionGroup var publishing: PublishOption
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var operatorOptions: OperatorOptions
 
@@ -28,11 +29,17 @@ extension MealCLI {
             try CLIError.reporting {
                 let started = Date()
                 let outcome = try Replanning.replan(date: date, in: store, by: operatorOptions.name, maxChanges: maxChanges,
-                                                   seed: seed, timeLimit: timeLimit)
-                print("\(date): version \(outcome.plan.version), \(outcome.changed.count) diners changed "
-                      + "(\(outcome.strategy); a fresh re-optimisation would change \(outcome.idealChanged)); "
-                      + "\(outcome.plan.unserved.filter(\.reason.isFailure).count) unserved; "
-                      + String(format: "%.2f s", Date().timeIntervalSince(started)))
+                                                   seed: seed, timeLimit: timeLimit, publish: publishing.publish)
+                let seconds = String(format: "%.2f s", Date().timeIntervalSince(started))
+                if outcome.change.isNewVersion {
+                    print("\(date): version \(outcome.plan.version), \(outcome.changed.count) diners changed "
+                          + "(\(outcome.strategy); a fresh re-optimisation would change \(outcome.idealChanged)); "
+                          + "\(outcome.plan.unserved.filter(\.reason.isFailure).count) unserved; " + seconds)
+                } else {
+                    print("\(date): nothing changed: the replan moves nobody and keeps every time of version "
+                          + "\(outcome.plan.version); no new version stored (\(seconds))")
+                }
+                try publishing.report(outcome.change, in: store)
             }
         }
     }

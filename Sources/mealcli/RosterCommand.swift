@@ -11,7 +11,10 @@ extension MealCLI {
     struct Roster: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print a canteen's day: sittings, pickups, delivery rounds and the kitchen count.",
-            discussion: "Prints the published version of the date, else the newest draft (marked DRAFT).")
+            discussion: """
+                Prints the published version of the date, else the newest draft (marked DRAFT). When newer versions \
+                are not published, says so on standard error (in JSON: newer_unpublished_versions).
+                """)
 
         @Option(help: "The date (YYYY-MM-DD).", transform: DateArgument.parse)
         var date: String
@@ -49,6 +52,7 @@ extension MealCLI {
             try CLIError.reporting {
                 let stored = try store.planWithContext(date: date, version: version.map(PlanVersionChoice.number) ?? .current)
                 let (plan, registry) = (stored.plan, stored.registry)
+                let newer = try DraftNotice.warn(printing: plan, in: store)
                 // Notes beside a name: a broken rule a manual change let through, and a
                 // welfare check to make in person.
                 let flagged = PlanChecker.rosterNotes(
@@ -70,7 +74,8 @@ extension MealCLI {
                 guard let canteen = registry.canteens.first(where: { $0.id.rawValue == self.canteen }) else {
                     throw StoreError.notFound(kind: "canteen", id: self.canteen ?? "")
                 }
-                let r = roster(canteen)
+                var r = roster(canteen)
+                r.newerUnpublishedVersions = newer
                 let bytes: [UInt8] = switch format {
                 case .text: Array(RosterFormatter.text(r).utf8)
                 case .csv: RosterFormatter.csv(r)

@@ -6,7 +6,8 @@ import MealPlanner
 extension MealCLI {
     struct Routes: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Route sheets for couriers: each trip's stops in order with arrival time, address and notes.")
+            abstract: "Route sheets for couriers: each trip's stops in order with arrival time, address and notes.",
+            discussion: "Prints the published version, else the newest; says on standard error when newer versions are not published.")
 
         @Option(help: "The date (YYYY-MM-DD).", transform: DateArgument.parse)
         var date: String
@@ -30,6 +31,7 @@ extension MealCLI {
             try CLIError.reporting {
                 let stored = try store.planWithContext(date: date, version: version.map(PlanVersionChoice.number) ?? .current)
                 let (plan, registry, welfareNotes) = (stored.plan, stored.registry, stored.welfareNotes)
+                _ = try DraftNotice.warn(printing: plan, in: store)
                 let diners = Dictionary(uniqueKeysWithValues: registry.diners.map { ($0.id, $0) })
                 let couriers = Dictionary(uniqueKeysWithValues: registry.couriers.map { ($0.id, $0) })
                 let courier = try self.courier.map(PersonLookup(registry: registry, plan: plan).courier)

@@ -48,6 +48,15 @@ public struct DistrictTime: Sendable, Equatable, CustomStringConvertible {
         Self.instant(stored: timestamp).map(shown) ?? timestamp
     }
 
+    /// A stored UTC timestamp with the district's offset (`2026-11-25T08:12:00+08:00`), for JSON
+    /// that people and programs both read; text that is not a timestamp is kept as it is.
+    public func iso(stored timestamp: String) -> String {
+        guard let instant = Self.instant(stored: timestamp) else { return timestamp }
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = timeZone
+        return formatter.string(from: instant)
+    }
+
     /// The instant of a stored UTC timestamp, or nil when the text is not one.
     public static func instant(stored timestamp: String) -> Date? {
         let formatter = ISO8601DateFormatter()

@@ -18,9 +18,12 @@ public enum PlanExport {
         public var assignments: [Assignment]
         public var routes: [Route]
         public var unserved: [Unserved]
+        /// Versions of the date newer than this one that nobody has published; absent when none.
+        public var newerUnpublishedVersions: [Int]?
 
         enum CodingKeys: String, CodingKey {
             case date, service, version, status, seed, parameters, assignments, routes, unserved
+            case newerUnpublishedVersions = "newer_unpublished_versions"
             case createdAt = "created_at"
             case createdBy = "created_by"
             case timeLimitSeconds = "time_limit_s"
@@ -79,7 +82,8 @@ public enum PlanExport {
         public var detail: String
     }
 
-    public static func document(_ plan: DayPlan) throws -> Document {
+    /// - Parameter newerUnpublishedVersions: versions of the date newer than `plan` and not published.
+    public static func document(_ plan: DayPlan, newerUnpublishedVersions: [Int] = []) throws -> Document {
         let parameters = plan.parametersJSON.isEmpty
             ? JSONValue.object([:]) : try JSONDecoder().decode(JSONValue.self, from: Data(plan.parametersJSON.utf8))
         return Document(
@@ -96,11 +100,13 @@ public enum PlanExport {
                          stops: trip.stops.map { Stop(diner: $0.dinerID, arrivalSeconds: $0.arrivalSeconds) })
                 })
             },
-            unserved: plan.unserved.map { Unserved(diner: $0.dinerID, reason: $0.reason, detail: $0.detail) })
+            unserved: plan.unserved.map { Unserved(diner: $0.dinerID, reason: $0.reason, detail: $0.detail) },
+            newerUnpublishedVersions: newerUnpublishedVersions.isEmpty ? nil : newerUnpublishedVersions)
     }
 
     /// The document as pretty-printed JSON with sorted keys, ending in a newline.
-    public static func json(_ plan: DayPlan) throws -> String {
-        return String(decoding: try JSONEncoder.sortedKeys(pretty: true).encode(document(plan)), as: UTF8.self) + "\n"
+    public static func json(_ plan: DayPlan, newerUnpublishedVersions: [Int] = []) throws -> String {
+        let document = try document(plan, newerUnpublishedVersions: newerUnpublishedVersions)
+        return String(decoding: try JSONEncoder.sortedKeys(pretty: true).encode(document), as: UTF8.self) + "\n"
     }
 }

@@ -19,6 +19,10 @@ public enum UnservedReason: String, Sendable, Codable, CaseIterable, Comparable 
     /// Whether the plan failed this diner, as opposed to the diner not needing a meal.
     public var isFailure: Bool { self != .cancelled }
 
+    /// Whether the service cannot reach the diner at all (no canteen within the circle, or none
+    /// in reach cooks their diet): a matter for the registry or new sites, not for the day's plan.
+    public var isOutOfReach: Bool { self == .outsideRadius || self == .noDiet }
+
     /// Ordered by code, as the summaries list them.
     public static func < (lhs: UnservedReason, rhs: UnservedReason) -> Bool { lhs.rawValue < rhs.rawValue }
 }

@@ -63,11 +63,21 @@ public enum PlanEditing {
         return ids.filter { mealsA[$0] != mealsB[$0] || unservedA[$0] != unservedB[$0] }
     }
 
-    /// Applies `edit` to the latest version of `date` and stores the result.
+    /// A change applied: the editor (what it did, whom it touched) and what was stored.
+    public struct Edit {
+        public var editor: PlanEditor
+        public var change: StoredChange
+        /// The new version, or the latest version as it was when the change changed nothing.
+        public var plan: DayPlan { change.plan }
+    }
+
+    /// Applies `edit` to the latest version of `date` and stores the result, unless it changes
+    /// nothing (see `StoredChange`).
     /// - Parameter baseVersion: the version the coordinator was looking at (nil: the latest).
+    /// - Parameter publish: make the result the version operators print, in the same transaction.
     @discardableResult
-    public static func apply(date: String, in database: AppDatabase, by user: String, baseVersion: Int?,
-                             action: String, subject: String, _ edit: (inout PlanEditor) throws -> Void) throws -> (plan: DayPlan, editor: PlanEditor) {
+    public static func apply(date: String, in database: AppDatabase, by user: String, baseVersion: Int?, publish: Bool = false,
+                             action: String, subject: String, _ edit: (inout PlanEditor) throws -> Void) throws -> Edit {
         let stored = try database.planForEditing(date: date, baseVersion: baseVersion)
         let context = try Self.context(stored)
         var editor = PlanEditor(plan: context.plan, canteens: context.canteens, couriers: context.couriers,
@@ -84,14 +94,12 @@ public enum PlanEditing {
             }
         }
         let result = editor.result(from: context.plan, note: "\(action) \(subject)", provenance: .edited(action: action), by: user)
-        let saved = try saving(date: date) {
-            // Someone may have stored a version while this change was being worked out.
-            try database.savePlan(result, expectedLatest: context.plan.version,
-                                  declaring: editor.day.exceptions.declarations(since: context.day.exceptions),
-                                  note: PlanChangeNote(by: user, action: action, subject: "\(date) \(subject)",
-                                                       summary: editor.log.joined(separator: "; ")))
-        }
-        return (saved, editor)
+        let change = try StoredChange.store(result, over: context.plan,
+                                            declaring: editor.day.exceptions.declarations(since: context.day.exceptions),
+                                            in: database, publish: publish,
+                                            note: PlanChangeNote(by: user, action: action, subject: "\(date) \(subject)",
+                                                                 summary: editor.log.joined(separator: "; ")))
+        return Edit(editor: editor, change: change)
     }
 
     /// Runs a save, turning "another version was stored meanwhile" into a `Conflict` on the whole plan.

@@ -11,8 +11,22 @@ public enum BatchPlanning {
         public var status: Status
         public var version: Int
         public var served: Int
+        /// Diners the service could reach (inside the circle, a diet in reach) who were left out.
         public var unserved: Int
+        /// Diners the service cannot reach (`UnservedReason.isOutOfReach`): reported, not a failure.
+        public var outOfReach: Int
         public var seconds: Double
+
+        init(date: String, status: Status, plan: DayPlan, started: Date) {
+            let failures = plan.unserved.filter(\.reason.isFailure)
+            self.date = date
+            self.status = status
+            version = plan.version
+            served = plan.assignments.count
+            unserved = failures.filter { !$0.reason.isOutOfReach }.count
+            outOfReach = failures.filter(\.reason.isOutOfReach).count
+            seconds = Date().timeIntervalSince(started)
+        }
     }
 
     /// Progress as dates finish: (dates done, dates in all, the date just finished).
@@ -39,15 +53,10 @@ public enum BatchPlanning {
                     try database.publishPlan(date: date, version: existing.version, by: settings.createdBy, remark: "batch")
                 }
                 let plan = try database.plan(date: date, version: .number(existing.version))
-                result = DateResult(date: date, status: .skipped, version: plan.version, served: plan.assignments.count,
-                                    unserved: plan.unserved.filter(\.reason.isFailure).count,
-                                    seconds: Date().timeIntervalSince(started))
+                result = DateResult(date: date, status: .skipped, plan: plan, started: started)
             } else {
                 let planned = try DailyPlanning.plan(inputs, in: database, settings: settings, publish: publish)
-                result = DateResult(date: date, status: .planned, version: planned.plan.version,
-                                    served: planned.plan.assignments.count,
-                                    unserved: planned.plan.unserved.filter(\.reason.isFailure).count,
-                                    seconds: Date().timeIntervalSince(started))
+                result = DateResult(date: date, status: .planned, plan: planned.plan, started: started)
             }
             results.append(result)
             progress(results.count, dates.count, result)

@@ -66,6 +66,9 @@ public struct CanteenRoster: Sendable {
     public let dietTotals: [(label: String, count: Int)]
     /// Where the plan and today's registry disagree, one sentence each; empty when they match.
     public let notices: [String]
+    /// Versions of the date newer than this one that nobody has published (set by whoever knows
+    /// the other versions): the paper would miss the coordinators' latest changes.
+    public var newerUnpublishedVersions: [Int] = []
     public var totalMeals: Int { kitchen.reduce(0) { $0 + $1.total } }
     public var dineInCount: Int { sittings.reduce(0) { $0 + $1.diners.count } }
     public var deliveryCount: Int { trips.reduce(0) { $0 + $1.stops.count } + deliveriesOnNoTrip.count }

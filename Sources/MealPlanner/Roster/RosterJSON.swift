@@ -17,10 +17,13 @@ enum RosterJSON {
         /// absent when there are none.
         var notOnTrip: [Diner]?
         var notices: [String]?
+        /// Newer versions nobody has published: absent when there are none.
+        var newerUnpublishedVersions: [Int]?
 
         enum CodingKeys: String, CodingKey {
             case date, version, status, canteen, sittings, pickups, trips, kitchen, notices
             case notOnTrip = "not_on_trip"
+            case newerUnpublishedVersions = "newer_unpublished_versions"
         }
     }
 
@@ -81,7 +84,8 @@ enum RosterJSON {
             },
             kitchen: roster.kitchen.map { Kitchen(variant: $0.variant, dineIn: $0.dineIn, pickup: $0.pickup, delivery: $0.delivery) },
             notOnTrip: roster.deliveriesOnNoTrip.isEmpty ? nil : roster.deliveriesOnNoTrip.map(Diner.init),
-            notices: roster.notices.isEmpty ? nil : roster.notices)
+            notices: roster.notices.isEmpty ? nil : roster.notices,
+            newerUnpublishedVersions: roster.newerUnpublishedVersions.isEmpty ? nil : roster.newerUnpublishedVersions)
         // Plain strings and integers only: encoding cannot fail.
         return (try? JSONEncoder.sortedKeys().encode(document)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
     }
