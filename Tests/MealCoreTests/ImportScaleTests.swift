@@ -30,7 +30,7 @@ final class ImportScaleTests: XCTestCase {
     /// statement changes. That journal used to stay in memory only until one statement needed
     /// more than 64 KiB of it; from then to the end of the import every row's pages were copied
     /// to a temporary file. In the 100,000-diner register a rebalancing of an index did it half
-    /// way, and the import wrote 1.9 GB for a 26 MB database; here the first row's long address
+    /// way, and the import wrote 1 GB for a 26 MB database; here the first row's long address
     /// does it at once. The import should write each changed page twice (to the write-ahead log,
     /// then into the database) and nothing else.
     func testUpdatingEightThousandDinersWritesLittleMoreThanTwiceTheDatabase() throws {

@@ -32,7 +32,7 @@ extension AppDatabase {
     /// can be undone alone. That journal lives in memory until one statement needs more than
     /// 64 KiB of it (a long cell replaced, or a rebalancing of a large index); from then on, to
     /// the end of the transaction, every row's pages are copied to a temporary file on disk.
-    /// Importing 100,000 diners did that for the last half of the file: 1.9 GB written for a
+    /// Importing 100,000 diners did that for the last half of the file: 1 GB written for a
     /// 26 MB database, and the import took longer per row the larger the file. Statement
     /// journals in memory are a few pages each and freed after each statement.
     func writeKeepingStatementJournalsInMemory<T>(_ body: (Database) throws -> T) throws -> T {
