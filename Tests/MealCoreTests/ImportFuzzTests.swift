@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import XCTest
 @testable import MealCore
 import MealRouting
@@ -178,7 +179,15 @@ final class ImportFuzzTests: XCTestCase {
 
     /// An in-memory database holding the valid canteens, couriers and diners, so mutated files
     /// meet existing rows (updates and references) as well as new ones.
+    /// A copy of one loaded database: copying the pages is much quicker than migrating and
+    /// importing again after each of the thousands of files that import.
     static func loadedDatabase() throws -> AppDatabase {
+        let copy = try DatabaseQueue(configuration: AppDatabase.makeConfiguration())
+        try loaded.get().writer.backup(to: copy)
+        return AppDatabase(writer: copy, path: nil)
+    }
+
+    static let loaded = Result { () throws -> AppDatabase in
         let database = try AppDatabase.inMemory()
         try importAll(into: database)
         return database
