@@ -1,15 +1,31 @@
 import Foundation
+import GRDB
 import XCTest
 @testable import MealCore
 import MealRouting
 
-/// Mutated registry files, many thousands of them: every import either succeeds or throws
+/// Mutated registry files, many thousands of them, in UTF-8, UTF-8 with a byte order mark and
+/// GB18030, half of them read from disk: every import either succeeds, storing exactly what the
+/// file's rows say (checked by an independent reading, `ImportOracle`), or throws
 /// `ImportFailure` with at least one positioned issue, and a refused import writes nothing.
 final class ImportFuzzTests: XCTestCase {
     /// The ways a file is damaged; each case is one operator mistake or transport accident.
     enum Mutation: CaseIterable {
         case truncatedRow, strayQuote, invalidUTF8, hugeField, gb18030WithFlippedBytes, insertedBytes,
              deletedBytes, duplicatedHeader, oddByteOrderMark, lineEndings
+    }
+
+    /// How the file was saved before it was damaged: the encodings the import detects.
+    enum Saved: CaseIterable {
+        case utf8, utf8WithByteOrderMark, gb18030
+
+        func bytes(of text: String) throws -> [UInt8] {
+            switch self {
+            case .utf8: Array(text.utf8)
+            case .utf8WithByteOrderMark: [0xEF, 0xBB, 0xBF] + Array(text.utf8)
+            case .gb18030: try TextDecoding.encodeGB18030(text)
+            }
+        }
     }
 
     struct Source {
@@ -26,15 +42,19 @@ final class ImportFuzzTests: XCTestCase {
     /// Just over the reader's 1 MiB cell limit, and just under it, built once.
     static let hugeCells = [String(repeating: "长", count: (1 << 20) / 3 + 2), String(repeating: "x", count: (1 << 20) - 8)]
 
-    func testTenThousandMutatedFilesEitherImportOrFailWithoutWriting() throws {
+    func testTenThousandMutatedFilesEitherImportWhatTheySayOrFailWithoutWriting() throws {
         var generator = SeededGenerator(seed: 20_261_127)
         var database = try Self.loadedDatabase()
         var before = try database.contentSnapshot()
         var outcomes: [Mutation: (imported: Int, refused: Int)] = [:]
+        var checkedImports: [Saved: Int] = [:]
+        let folder = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
 
         for iteration in 0..<10_000 {
             let source = Self.sources[generator.int(0...2)]
-            var bytes = Array(source.text.utf8)
+            let saved = generator.pick(Saved.allCases)
+            var bytes = try saved.bytes(of: source.text)
             var applied: [Mutation] = []
             for _ in 0..<generator.int(1...3) {
                 // Huge fields cost a megabyte each; keep them rare so the test stays quick.
@@ -43,32 +63,44 @@ final class ImportFuzzTests: XCTestCase {
                 bytes = Self.mutate(bytes, with: mutation, using: &generator)
                 applied.append(mutation)
             }
-            let name = "\(source.kind)-\(iteration).csv"
+            // Every other file goes through the disk, as `mealcli import FILE` reads it.
+            let onDisk = iteration % 2 == 1
+            let name = onDisk ? folder.appendingPathComponent("\(source.kind)-\(iteration).csv").path
+                : "\(source.kind)-\(iteration).csv"
+            if onDisk { try Data(bytes).write(to: URL(fileURLWithPath: name)) }
+            let described = "\(name) saved as \(saved) \(applied)"
             do {
-                _ = try Self.importBytes(source.kind, bytes, fileName: name, into: database)
+                let problems = try Self.importChecked(source.kind, bytes, fileName: name, fromDisk: onDisk, into: database)
+                XCTAssertEqual(problems, [], described)
+                if !problems.isEmpty { return }
                 for mutation in applied { outcomes[mutation, default: (0, 0)].imported += 1 }
+                checkedImports[saved, default: 0] += 1
                 // A successful import changed the database; start the next case from a known state.
                 database = try Self.loadedDatabase()
                 before = try database.contentSnapshot()
             } catch let failure as ImportFailure {
                 for mutation in applied { outcomes[mutation, default: (0, 0)].refused += 1 }
-                XCTAssertFalse(failure.issues.isEmpty, "\(name) \(applied)")
-                XCTAssertTrue(failure.issues.allSatisfy { $0.file == name && $0.line >= 0 }, "\(name): \(failure)")
+                XCTAssertFalse(failure.issues.isEmpty, described)
+                XCTAssertTrue(failure.issues.allSatisfy { $0.file == name && $0.line >= 0 }, "\(described): \(failure)")
                 let after = try database.contentSnapshot()
                 if after != before {
-                    XCTFail("\(name) \(applied) was refused but changed the database")
+                    XCTFail("\(described) was refused but changed the database")
                     return
                 }
             } catch {
-                XCTFail("\(name) \(applied): expected ImportFailure, got \(type(of: error)): \(error)")
+                XCTFail("\(described): expected ImportFailure, got \(type(of: error)): \(error)")
                 return
             }
+            if onDisk { try FileManager.default.removeItem(atPath: name) }
         }
 
         for mutation in Mutation.allCases {
             let outcome = outcomes[mutation, default: (0, 0)]
             XCTAssertGreaterThan(outcome.imported + outcome.refused, 50, "\(mutation) was hardly exercised")
             XCTAssertGreaterThan(outcome.refused, 0, "\(mutation) never produced a refused file: \(outcome)")
+        }
+        for saved in Saved.allCases {
+            XCTAssertGreaterThan(checkedImports[saved, default: 0], 20, "few \(saved) files imported, so few were checked")
         }
         let total = outcomes.values.reduce(0) { $0 + $1.imported + $1.refused }
         let refused = outcomes.values.reduce(0) { $0 + $1.refused }
@@ -147,17 +179,38 @@ final class ImportFuzzTests: XCTestCase {
 
     /// An in-memory database holding the valid canteens, couriers and diners, so mutated files
     /// meet existing rows (updates and references) as well as new ones.
+    /// A copy of one loaded database: copying the pages is much quicker than migrating and
+    /// importing again after each of the thousands of files that import.
     static func loadedDatabase() throws -> AppDatabase {
+        let copy = try DatabaseQueue(configuration: AppDatabase.makeConfiguration())
+        try loaded.get().writer.backup(to: copy)
+        return AppDatabase(writer: copy, path: nil)
+    }
+
+    static let loaded = Result { () throws -> AppDatabase in
         let database = try AppDatabase.inMemory()
         try importAll(into: database)
         return database
     }
 
-    static func importBytes(_ kind: String, _ bytes: [UInt8], fileName: String, into database: AppDatabase) throws -> ImportSummary {
+    /// Imports `bytes` (from memory, or from the file `fileName` that holds them) and returns what
+    /// `ImportOracle` finds wrong with the stored records; throws what the import throws.
+    static func importChecked(_ kind: String, _ bytes: [UInt8], fileName: String, fromDisk: Bool,
+                              into database: AppDatabase) throws -> [String] {
         switch kind {
-        case "canteens": try RegistryImport.importBytes(Canteen.self, bytes: bytes, fileName: fileName, into: database, by: "fuzz")
-        case "couriers": try RegistryImport.importBytes(Courier.self, bytes: bytes, fileName: fileName, into: database, by: "fuzz")
-        default: try RegistryImport.importBytes(Diner.self, bytes: bytes, fileName: fileName, into: database, by: "fuzz")
+        case "canteens": try importChecked(Canteen.self, bytes, fileName: fileName, fromDisk: fromDisk, into: database)
+        case "couriers": try importChecked(Courier.self, bytes, fileName: fileName, fromDisk: fromDisk, into: database)
+        default: try importChecked(Diner.self, bytes, fileName: fileName, fromDisk: fromDisk, into: database)
         }
+    }
+
+    static func importChecked<R: RegistryRecord>(_ type: R.Type, _ bytes: [UInt8], fileName: String, fromDisk: Bool,
+                                                 into database: AppDatabase) throws -> [String] {
+        let before = try database.fetchAll(R.self)
+        let summary = fromDisk
+            ? try RegistryImport.importFile(R.self, path: fileName, into: database, by: "fuzz")
+            : try RegistryImport.importBytes(R.self, bytes: bytes, fileName: fileName, into: database, by: "fuzz")
+        return ImportOracle.problems(importing: bytes, as: R.self, summary: summary, before: before,
+                                     after: try database.fetchAll(R.self))
     }
 }

@@ -102,7 +102,8 @@ extension StringProtocol {
         var scalars = Substring(self).unicodeScalars[...]
         while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
         while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
-        return String(String.UnicodeScalarView(scalars))
+        // The slice as it is; rebuilding it scalar by scalar took a third of an import's time.
+        return String(Substring(scalars))
     }
 }
 
