@@ -11,6 +11,8 @@ enum ImportOracle {
     /// How one column's cell is compared: text as it is, everything else by the value it means.
     enum CellRule {
         case text, decimal, weekdays, window, windows, time
+        /// Phone numbers stored as digits (docs/formats.md, "Phone numbers").
+        case phone
         case whole(default: String)
         case choice(default: String)
         /// A `;`-separated set, without the value every record has implicitly (`regular` diet).
@@ -21,7 +23,7 @@ enum ImportOracle {
 
     /// The rule of every column of the three files (a name shared by two files means the same).
     static let rules: [String: CellRule] = [
-        "id": .text, "name": .text, "community": .text, "grid": .text, "address": .text, "phone": .text,
+        "id": .text, "name": .text, "community": .text, "grid": .text, "address": .text, "phone": .phone,
         "allergies": .text, "emergency_contact": .text, "preferred_canteen": .text, "canteen_id": .text,
         "lat": .decimal, "lon": .decimal, "birth_year": .whole(default: ""), "priority": .whole(default: "0"),
         "seats": .whole(default: "0"), "kitchen_capacity": .whole(default: ""), "capacity": .whole(default: ""),
@@ -123,7 +125,31 @@ enum ImportOracle {
             guard windows.allSatisfy({ $0 != nil }) else { return nil }
             return windows.compactMap { $0 }.sorted { $0.start < $1.start }.map(\.text).joined(separator: ";")
         case .window: return text.isEmpty ? "" : window(text)?.text
+        case .phone:
+            let numbers = text.split(whereSeparator: { $0 == ";" || $0 == "；" }).map { phoneDigits(String($0)) }
+            return numbers.contains(nil) ? nil : numbers.compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ";")
         }
+    }
+
+    /// One number as docs/formats.md says it is stored: its digits (full-width ones as ASCII),
+    /// without a `+86`/`0086` prefix (a landline gets its trunk `0` back), another `+` kept.
+    static func phoneDigits(_ text: String) -> String? {
+        var digits = "", plus = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.numericType == .decimal, let value = scalar.properties.numericValue {
+                digits += String(Int(value))
+            } else if (scalar == "+" || scalar == "\u{FF0B}") && digits.isEmpty {
+                plus = true
+            } else if !" \u{A0}\u{3000}()（）-－‐‑–—−.．".unicodeScalars.contains(scalar) {
+                return nil
+            }
+        }
+        let prefix = plus ? "86" : "0086"
+        if digits.hasPrefix(prefix) && digits.count - prefix.count >= 7 {
+            let national = String(digits.dropFirst(prefix.count))
+            return national.hasPrefix("0") || national.hasPrefix("1") ? national : "0" + national
+        }
+        return plus && !digits.isEmpty ? "+" + digits : digits
     }
 
     static func listItems(_ text: String) -> [String] {
