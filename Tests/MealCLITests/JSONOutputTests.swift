@@ -212,9 +212,15 @@ final class JSONOutputTests: XCTestCase {
         XCTAssertFalse(found.stdout.unicodeScalars.contains { $0 == "\u{200B}" || $0 == "\u{202E}" },
                        "a terminal sees escapes, not invisible characters")
 
+        XCTAssertEqual(try cli.run(["cancel", "D2", "--date", date, "--reason", "away"]).status, 0)
+        let diff = try cli.run(["diff", "--date", date, "--format", "json"])
+        XCTAssertEqual(diff.status, 0, diff.stderr)
+        let changes = try XCTUnwrap(try document(diff)["changes"] as? [[String: Any]])
+        XCTAssertEqual(changes.first { $0["diner_id"] as? String == "D2" }?["name"] as? String, "李\u{200B}桂\u{202E}兰")
+
         let status = try cli.run(["status", "--from", date, "--days", "1", "--format", "json"])
         XCTAssertEqual(status.status, 0, status.stderr)
-        XCTAssertEqual((try document(status)["dates"] as? [[String: Any]])?.first?["latest_version"] as? Int, 1)
+        XCTAssertEqual((try document(status)["dates"] as? [[String: Any]])?.first?["latest_version"] as? Int, 2)
     }
 
     static let tinySolomon = """
