@@ -81,6 +81,16 @@ final class JSONOutputTests: XCTestCase {
         XCTAssertEqual(replan["changed"] as? [String], [])
         XCTAssertEqual(replan["unserved"] as? Int, 1)
         XCTAssertEqual(replan["printed_version"] as? Int, 2, "--publish published the version")
+
+        // A diner registered after planning: the replan places them in a new version.
+        try cli.write("late.csv", "id,name,community,lat,lon,mode\nD6,孙丽,江边街道,28.2502,117.0302,dine_in\n")
+        XCTAssertEqual(try cli.run(["import", "diners", "late.csv"]).status, 0)
+        let fixed = try document(try cli.run(["replan", "--date", date, "--format", "json"]))
+        XCTAssertEqual(fixed["new_version"] as? Bool, true, "\(fixed)")
+        XCTAssertEqual(fixed["version"] as? Int, 3)
+        XCTAssertEqual(fixed["status"] as? String, "draft")
+        XCTAssertEqual(fixed["changed"] as? [String], ["D6"])
+        XCTAssertEqual(fixed["printed_version"] as? Int, 2, "operators print the published version until the draft is published")
     }
 
     func testCheckAsJSONListsTheViolationsAndStillExits1() throws {
