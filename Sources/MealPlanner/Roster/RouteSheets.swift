@@ -51,7 +51,9 @@ public struct RouteSheet: Sendable {
 
     public static func html(_ sheets: [RouteSheet]) -> String {
         let first = sheets.first
-        let footer = first.map { "\($0.canteen.name) · \($0.date) 午餐 · v\($0.version) · 送餐单" } ?? "送餐单"
+        // Each sheet names its canteen in its heading; the footer names it only when all share it.
+        let oneCanteen = Set(sheets.map(\.canteen.id)).count == 1
+        let footer = first.map { (oneCanteen ? "\($0.canteen.name) · " : "") + "\($0.date) 午餐 · v\($0.version) · 送餐单" } ?? "送餐单"
         return PrintPage.document(title: first.map { "送餐单 \($0.date)" } ?? "送餐单", footer: footer,
                                   body: sheets.map(\.htmlSheet).joined())
     }
