@@ -64,15 +64,24 @@ extension MealCLI {
                     CanteenRoster(plan: plan, canteen: canteen, diners: diners, couriers: couriers, unmaskedPhones: unmasked,
                                   notesByDiner: notes)
                 }
+                var day = try ServiceDay(date: plan.date)
+                day.exceptions = stored.exceptions
+                let closed = Set(registry.canteens.filter { !day.isOpen($0) }.map(\.id))
                 if all, let out {
                     let pages = try RosterBook.write(plan: plan, canteens: registry.canteens, couriers: registry.couriers,
                                                      diners: registry.diners, to: out, overwrite: force, unmaskedPhones: unmasked,
-                                                     notesByDiner: notes)
+                                                     notesByDiner: notes, closedCanteens: closed)
                     print("\(out): \(pages) canteen pages and index.html")
                     return
                 }
                 guard let canteen = registry.canteens.first(where: { $0.id.rawValue == self.canteen }) else {
                     throw StoreError.notFound(kind: "canteen", id: self.canteen ?? "")
+                }
+                if closed.contains(canteen.id), !plan.assignments.contains(where: { $0.canteenID == canteen.id }), format == .text || format == .html {
+                    let notice = ClosedCanteenNotice(plan: plan, canteen: canteen, canteens: registry.canteens, diners: registry.diners,
+                                                     unmaskedPhones: unmasked)
+                    try OutputTarget.emit(Array((format == .html ? notice.html : notice.text).utf8), to: out, force: force)
+                    return
                 }
                 var r = roster(canteen)
                 r.newerUnpublishedVersions = newer

@@ -6,8 +6,11 @@ import MealPlanner
 extension MealCLI {
     struct Routes: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Route sheets for couriers: each trip's stops in order with arrival time, address and notes.",
-            discussion: "Prints the published version, else the newest; says on standard error when newer versions are not published.")
+            abstract: "Route sheets for couriers: per trip the load, the stops in order with time, address, phone and notes, and a result column.",
+            discussion: """
+                Prints the published version, else the newest; says on standard error when newer versions are not published. \
+                Phone numbers of a sheet's own stops (diner and emergency contact) are printed in full: the courier calls them.
+                """)
 
         @Option(help: "The date (YYYY-MM-DD).", transform: DateArgument.parse)
         var date: String
@@ -21,7 +24,16 @@ extension MealCLI {
         @Option(help: "A plan version (default: the published one, else the newest).")
         var version: Int?
 
-        @Flag(help: "Show phone numbers in full.")
+        @Option(help: "text, csv, html (one A4 sheet per courier and trip) or json.")
+        var format: RosterFormat = .text
+
+        @Option(help: "Write to this file.")
+        var out: String?
+
+        @Flag(help: "Replace existing output.")
+        var force = false
+
+        @Flag(help: "Kept for scripts: route sheets always show their stops' phone numbers in full.")
         var unmasked = false
 
         @OptionGroup var database: DatabaseOptions
@@ -38,16 +50,21 @@ extension MealCLI {
                 if let canteen, !registry.canteens.contains(where: { $0.id.rawValue == canteen }) {
                     throw StoreError.notFound(kind: "canteen", id: canteen)
                 }
-                var printed = 0
+                var sheets: [RouteSheet] = []
                 for canteen in registry.canteens where self.canteen == nil || canteen.id.rawValue == self.canteen {
+                    // The courier's job is to call these people: the sheet's own stops in full.
                     let roster = CanteenRoster(plan: plan, canteen: canteen, diners: diners, couriers: couriers,
-                                               unmaskedPhones: unmasked, notesByDiner: welfareNotes)
-                    for trip in roster.trips where courier == nil || trip.courierID == courier {
-                        print(RosterFormatter.routeSheet(trip, canteen: canteen, date: plan.date, version: plan.version))
-                        printed += 1
-                    }
+                                               unmaskedPhones: true, notesByDiner: welfareNotes)
+                    sheets += roster.trips.filter { courier == nil || $0.courierID == courier }.map { RouteSheet(roster: roster, trip: $0) }
                 }
-                if printed == 0 { print("no delivery trips match on \(date) (version \(plan.version))") }
+                let bytes: [UInt8] = switch format {
+                case .text: Array((sheets.isEmpty ? "no delivery trips match on \(date) (version \(plan.version))\n"
+                                   : sheets.map(\.text).joined(separator: "\n")).utf8)
+                case .csv: RouteSheet.csv(sheets)
+                case .html: Array(RouteSheet.html(sheets).utf8)
+                case .json: Array((RouteSheet.json(sheets) + "\n").utf8)
+                }
+                try OutputTarget.emit(bytes, to: out, force: force)
             }
         }
     }

@@ -68,15 +68,14 @@ extension CanteenRoster {
             for diet in diner?.diets ?? [] { totals[diet, default: 0] += 1 }
         }
         let kitchen = counts.map { KitchenLine(variant: $0.key, dineIn: $0.value.dineIn, pickup: $0.value.pickup, delivery: $0.value.delivery) }
-            .sorted { lhs, rhs in
-                // Regular first, then single diets, then combinations, each in a fixed order.
-                let l = lhs.variant.split(separator: "+").count, r = rhs.variant.split(separator: "+").count
-                if (lhs.variant == DietTag.regular.label) != (rhs.variant == DietTag.regular.label) {
-                    return lhs.variant == DietTag.regular.label
-                }
-                return (l, lhs.variant) < (r, rhs.variant)
-            }
+            .sorted { kitchenOrder($0.variant, $1.variant) }
         let dietTotals = DietTag.allCases.filter { $0 != .regular }.compactMap { diet in totals[diet].map { (diet.label, $0) } }
         return (kitchen, dietTotals)
+    }
+
+    /// Regular first, then single diets, then combinations, each in a fixed order.
+    static func kitchenOrder(_ lhs: String, _ rhs: String) -> Bool {
+        if (lhs == DietTag.regular.label) != (rhs == DietTag.regular.label) { return lhs == DietTag.regular.label }
+        return (lhs.split(separator: "+").count, lhs) < (rhs.split(separator: "+").count, rhs)
     }
 }

@@ -74,18 +74,6 @@ public enum RosterFormatter {
         return out
     }
 
-    /// One courier trip as a sheet to take along.
-    public static func routeSheet(_ trip: CanteenRoster.TripBlock, canteen: Canteen, date: String, version: Int) -> String {
-        var out = "\(date) v\(version)  \(v(trip.courierName)) (\(v(trip.courierID.rawValue)), \(trip.vehicle))  trip \(trip.trip)\n"
-        out += "from \(v(canteen.name)): leave \(trip.depart), back \(trip.back), \(trip.stops.count) meals\n"
-        var table = TerminalTable(headers: ["#", "arrive", "name", "address", "phone", "diet", "notes"], rightAligned: [0])
-        for stop in trip.stops {
-            table.append(["\(stop.position)", stop.arrival, stop.diner.name, stop.address, stop.phone, stop.diner.diets,
-                          [stop.diner.allergies, stop.diner.notes].filter { !$0.isEmpty }.joined(separator: "; ")])
-        }
-        return out + table.render()
-    }
-
     /// One row per meal, sorted as printed: sittings, pickups, trips in visiting order, then
     /// deliveries on no trip, the kitchen count and any notice. Every cell is guarded by the writer.
     public static func csv(_ roster: CanteenRoster) -> [UInt8] {
@@ -134,62 +122,12 @@ public enum RosterFormatter {
         return out
     }
 
-    static let pageStyle = """
-        @page { size: A4; margin: 14mm; }
-        body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; font-size: 14pt; line-height: 1.35; }
-        h1 { font-size: 20pt; margin: 0 0 4pt; } h2 { font-size: 16pt; margin: 14pt 0 4pt; border-bottom: 2px solid #000; }
-        table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #444; padding: 3pt 5pt; vertical-align: top; text-align: left; }
-        th { background: #eee; } td.n { text-align: right; } .draft { color: #b00; font-weight: bold; }
-        section.trip, section.sitting { page-break-inside: avoid; } .page { page-break-after: always; }
-        """
+    /// A printable A4 roster: the kitchen sheet first, then sittings, pickups and rounds (`RosterHTML`).
+    public static func html(_ roster: CanteenRoster) -> String { RosterHTML.html(roster) }
 
-    /// A printable A4 page; Chinese glyphs come from the browser's font fallback.
-    public static func html(_ roster: CanteenRoster, standalone: Bool = true) -> String {
-        let e = escapeHTML
-        var body = "<div class=\"page\">\n<h1>\(e(roster.canteen.name)) · \(e(roster.date)) 午餐</h1>\n"
-        body += "<p>v\(roster.version) " + (roster.status == .published ? "已发布" : "<span class=\"draft\">草稿 DRAFT</span>")
-            + " · \(roster.totalMeals) 份</p>\n"
-        body += roster.notices.map { "<p class=\"draft\">! \(e($0))</p>\n" }.joined()
-        func table(_ headers: [String], _ rows: [[String]]) -> String {
-            "<table><tr>" + headers.map { "<th>\(e($0))</th>" }.joined() + "</tr>\n"
-                + rows.map { "<tr>" + $0.map { "<td>\(e($0))</td>" }.joined() + "</tr>\n" }.joined() + "</table>\n"
-        }
-        for block in roster.sittings {
-            let seats = block.inRegistry ? "\(block.diners.count)/\(block.seats) 座" : "\(block.diners.count), 登记中已无此场次"
-            body += "<section class=\"sitting\"><h2>堂食 \(e(block.sitting)) (\(seats))</h2>\n"
-            body += table(["#", "姓名", "餐型", "过敏", "备注"], block.diners.enumerated().map {
-                ["\($0.offset + 1)", $0.element.name, $0.element.diets, $0.element.allergies, $0.element.notes]
-            }) + "</section>\n"
-        }
-        if !roster.pickups.isEmpty {
-            body += "<section><h2>自取 (\(roster.pickups.count))</h2>\n"
-            body += table(["#", "姓名", "餐型", "过敏", "备注"], roster.pickups.enumerated().map {
-                ["\($0.offset + 1)", $0.element.name, $0.element.diets, $0.element.allergies, $0.element.notes]
-            }) + "</section>\n"
-        }
-        if !roster.deliveriesOnNoTrip.isEmpty {
-            body += "<section><h2>送餐 未排入行程 (\(roster.deliveriesOnNoTrip.count))</h2>\n"
-            body += table(["#", "姓名", "餐型", "过敏", "备注"], roster.deliveriesOnNoTrip.enumerated().map {
-                ["\($0.offset + 1)", $0.element.name, $0.element.diets, $0.element.allergies, $0.element.notes]
-            }) + "</section>\n"
-        }
-        for trip in roster.trips {
-            body += "<section class=\"trip\"><h2>送餐 \(e(trip.courierName)) · 第\(trip.trip)趟 · \(e(trip.depart)) 出发 · \(e(trip.back)) 返回</h2>\n"
-            body += table(["#", "到达", "姓名", "地址", "电话", "餐型", "备注"], trip.stops.map {
-                ["\($0.position)", $0.arrival, $0.diner.name, $0.address, $0.phone, $0.diner.diets,
-                 [$0.diner.allergies, $0.diner.notes].filter { !$0.isEmpty }.joined(separator: "; ")]
-            }) + "</section>\n"
-        }
-        body += "<section><h2>厨房 (\(roster.totalMeals) 份)</h2>\n"
-        body += table(["餐型", "堂食", "自取", "送餐", "合计"], roster.kitchen.map {
-            [$0.variant, "\($0.dineIn)", "\($0.pickup)", "\($0.delivery)", "\($0.total)"]
-        }) + "</section>\n</div>\n"
-        guard standalone else { return body }
-        return page(title: "\(roster.canteen.name) \(roster.date)", body: body)
-    }
-
-    public static func page(title: String, body: String) -> String {
-        "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>\(escapeHTML(title))</title>\n<style>\n\(pageStyle)\n</style></head>\n<body>\n\(body)</body></html>\n"
+    /// A printable page without a canteen of its own (the index of `roster --all`).
+    public static func page(title: String, footer: String, body: String) -> String {
+        PrintPage.document(title: title, footer: footer, body: body)
     }
 
     public static func json(_ roster: CanteenRoster) -> String {
