@@ -71,6 +71,16 @@ final class RejectsTests: XCTestCase {
         XCTAssertEqual(stored[2].phone, "13912345678")
     }
 
+    func testADryRunThatSkipsBadRowsNamesThemAllAndWritesNothing() throws {
+        let database = try database()
+        let before = try tableDump(database)
+        let summary = try RegistryImport.importBytes(Diner.self, bytes: Array(Self.diners.utf8), fileName: "d.csv",
+                                                     into: database, dryRun: true, skippingBadRows: true)
+        XCTAssertEqual(summary.inserted, 2)
+        XCTAssertEqual(summary.rejects?.rows.map(\.line), [3, 4, 5, 6], "the unknown canteen is found in a dry run too")
+        XCTAssertEqual(try tableDump(database), before)
+    }
+
     func testARejectsFileOfChineseHeadingsHasAChineseReasonColumnAndReplacesAnOldOne() throws {
         let rejects = Rejects(header: ["编号", "姓名", "错误原因"], rows: [
             .init(line: 2, cells: ["D01", "王秀英", "旧的原因"],
