@@ -71,6 +71,16 @@ final class RejectsTests: XCTestCase {
         XCTAssertEqual(stored[2].phone, "13912345678")
     }
 
+    func testCellsBeyondTheHeaderAreKeptAfterTheReason() throws {
+        let summary = try RegistryImport.importBytes(Diner.self, bytes: Array("id,name,lat,lon\nD01,王秀英,28.2,117.0,,楼下\n".utf8),
+                                                     fileName: "d.csv", into: try database(), skippingBadRows: true)
+        XCTAssertEqual(String(decoding: try XCTUnwrap(summary.rejects).csvBytes(), as: UTF8.self), """
+            \u{FEFF}id,name,lat,lon,reason
+            D01,王秀英,28.2,117.0,d.csv:2: column lon: the row has 6 cells but the header has 4,,楼下
+
+            """)
+    }
+
     func testADryRunThatSkipsBadRowsNamesThemAllAndWritesNothing() throws {
         let database = try database()
         let before = try tableDump(database)

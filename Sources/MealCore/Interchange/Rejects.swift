@@ -30,7 +30,10 @@ public struct Rejects: Sendable, Equatable {
         var lines = [kept.map { header[$0] } + [reasonHeading]]
         for row in rows {
             let cells = kept.map { $0 < row.cells.count ? row.cells[$0] : "" }
-            lines.append(cells + [row.issues.map(\.description).joined(separator: " | ")])
+            // Cells beyond the header (the row's own mistake) follow the reason, so nothing the
+            // clerk typed is lost; the row is refused again until they are moved or deleted.
+            let beyond = row.cells.count > header.count ? Array(row.cells[header.count...]) : []
+            lines.append(cells + [row.issues.map(\.description).joined(separator: " | ")] + beyond)
         }
         return Array(CSVWriter(includesByteOrderMark: true, guardsFormulas: true).string(for: lines).utf8)
     }
