@@ -1,4 +1,5 @@
 import Foundation
+import MealCore
 import XCTest
 
 /// `mealcli import --skip-bad-rows --rejects FILE` as the district's IT runs it from cron and a
@@ -58,6 +59,34 @@ final class SkipBadRowsCommandsTests: XCTestCase {
         let exported = try cli.run(["export", "diners", "--unmasked"])
         XCTAssertTrue(exported.stdout.contains("D03,钱奶奶,"), exported.stdout)
         XCTAssertTrue(exported.stdout.contains("13912345678"), exported.stdout)
+    }
+
+    func testAnExcelSheetSavedAsGB18030ImportsItsGoodRows() throws {
+        let cli = try CLIRunner()
+        XCTAssertEqual(try cli.run(["init"]).status, 0)
+        let sheet = """
+            编号,姓名,纬度,经度,电话,行动能力,就餐方式,饮食,就餐日,状态,,,\r
+            D01,王秀英,28.2411,117.0322,13912345678,轮椅,送餐,低盐;糖尿病餐,周一至周五,在册,,,\r
+            ,,,,,,,,,,,,\r
+            D02,赵大爷,28.2411,117.0322,1.39123E+10,卧床,送餐,软食,每天,住院,,,\r
+
+            """
+        try Data(try TextDecoding.encodeGB18030(sheet)).write(to: URL(fileURLWithPath: cli.path("老人.csv")))
+        let result = try cli.run(["import", "diners", "老人.csv", "--skip-bad-rows", "--rejects", "待修改.csv"])
+        XCTAssertEqual(result.status, 3, result.stderr)
+        XCTAssertEqual(result.stdout,
+                       "老人.csv: imported 1 diners (1 new, 0 updated, 0 unchanged; gb18030), 1 refused (see 待修改.csv)\n")
+        let rejects = String(decoding: try Data(contentsOf: URL(fileURLWithPath: cli.path("待修改.csv"))), as: UTF8.self)
+        XCTAssertEqual(rejects, """
+            \u{FEFF}编号,姓名,纬度,经度,电话,行动能力,就餐方式,饮食,就餐日,状态,错误原因
+            D02,赵大爷,28.2411,117.0322,1.39123E+10,卧床,送餐,软食,每天,住院,老人.csv:4: column phone: looks like a number \
+            Excel turned into scientific notation; format the column as text in Excel and type the number again (its last \
+            digits are lost) (got '1.39123E+10')
+
+            """)
+        let exported = try cli.run(["export", "diners"])
+        XCTAssertTrue(exported.stdout.contains(",wheelchair,delivery,low_salt;diabetic,"), exported.stdout)
+        XCTAssertTrue(exported.stdout.contains(",12345,,,active,"), exported.stdout)
     }
 
     func testWithoutTheFlagABadRowStillRefusesTheWholeFile() throws {
