@@ -11,6 +11,7 @@ extension MealCLI {
         @Option(help: "The date (YYYY-MM-DD).", transform: DateArgument.parse)
         var date: String
 
+        @OptionGroup var output: OutputFormatOption
         @OptionGroup var planning: PlanningOptions
         @OptionGroup var database: DatabaseOptions
 
@@ -21,7 +22,11 @@ extension MealCLI {
                 let reach = ServiceReach(canteens: registry.canteens, couriers: registry.couriers,
                                          parameters: try planning.resolve(), day: try ServiceDay(date: date))
                 let assignment = AssignmentSolver(reach: reach).assign(registry.diners)
-                print(AssignmentFormatter.text(assignment, canteens: registry.canteens), terminator: "")
+                if output.isJSON {
+                    try JSONOutput.write(AssignmentReport(assignment, canteens: registry.canteens))
+                } else {
+                    print(AssignmentFormatter.text(assignment, canteens: registry.canteens), terminator: "")
+                }
             }
         }
     }

@@ -20,10 +20,52 @@ extension MealCLI {
         @Flag(help: "Publish each date's plan.") var publish = false
         @Option(name: .customLong("time-limit-per-day"), help: "Seconds one canteen's routing may take at most on each date (a guard against runaway: the search stops on a work budget).") var timeLimitPerDay: Double = DayPlanner.defaultTimeGuard
         @Option(help: "Random seed of the routing search.") var seed: UInt64 = 1
+        @OptionGroup var output: OutputFormatOption
         @OptionGroup var planning: PlanningOptions
         @OptionGroup var timeZone: TimeZoneOptions
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var operatorOptions: OperatorOptions
+
+        /// `batch --format json` (docs/formats.md): one entry per date, then the totals.
+        struct Document: Encodable {
+            struct DateEntry: Encodable {
+                var date: String
+                var status: String
+                var version: Int
+                var served: Int
+                var unserved: Int
+                var outOfReach: Int
+                var seconds: Double
+                enum CodingKeys: String, CodingKey {
+                    case date, status, version, served, unserved, seconds
+                    case outOfReach = "out_of_reach"
+                }
+            }
+
+            var dates: [DateEntry]
+            var planned: Int
+            var skipped: Int
+            var served: Int
+            var unserved: Int
+            var outOfReach: Int
+
+            enum CodingKeys: String, CodingKey {
+                case dates, planned, skipped, served, unserved
+                case outOfReach = "out_of_reach"
+            }
+
+            init(_ results: [BatchPlanning.DateResult]) {
+                dates = results.map {
+                    DateEntry(date: $0.date, status: $0.status.rawValue, version: $0.version, served: $0.served,
+                              unserved: $0.unserved, outOfReach: $0.outOfReach, seconds: ($0.seconds * 100).rounded() / 100)
+                }
+                planned = results.filter { $0.status == .planned }.count
+                skipped = results.count - planned
+                served = results.reduce(0) { $0 + $1.served }
+                unserved = results.reduce(0) { $0 + $1.unserved }
+                outOfReach = results.reduce(0) { $0 + $1.outOfReach }
+            }
+        }
 
         func validate() throws {
             guard (1...366).contains(days) else { throw ValidationError("--days must be between 1 and 366") }
@@ -44,14 +86,19 @@ extension MealCLI {
                 let dates = try BatchPlanning.dates(from: from, days: days)
                 let settings = DayPlanner.Settings(parameters: try planning.resolve(), seed: seed,
                                                    timeLimit: timeLimitPerDay, createdBy: operatorOptions.name)
-                let reporter = BatchReporter(total: dates.count, interactive: isatty(STDOUT_FILENO) == 1,
-                                             clock: try timeZone.clock(store))
+                // In JSON mode standard output carries the document only: the log lines go to standard error.
+                let reporter = BatchReporter(total: dates.count, interactive: !output.isJSON && isatty(STDOUT_FILENO) == 1,
+                                             clock: try timeZone.clock(store), toStandardError: output.isJSON)
                 reporter.start(dates.first!)
                 return try BatchPlanning.run(dates: dates, in: store, settings: settings, publish: publish) { done, total, result in
                     reporter.finished(done: done, result: result, next: done < total ? dates[done] : nil)
                 }
             }
-            Self.summarize(results)
+            if output.isJSON {
+                try CLIError.reporting { try JSONOutput.write(Document(results)) }
+            } else {
+                Self.summarize(results)
+            }
             if results.contains(where: { $0.unserved > 0 }) { throw ExitCode(3) }
         }
 
@@ -82,12 +129,15 @@ final class BatchReporter: @unchecked Sendable {
     /// Log lines carry the district's local time: whoever reads the cron log in the morning
     /// compares it with the wall clock, not with UTC.
     let clock: DistrictTime
+    /// Log lines on standard error (when standard output carries a JSON document).
+    let toStandardError: Bool
     let started = Date()
 
-    init(total: Int, interactive: Bool, clock: DistrictTime) {
+    init(total: Int, interactive: Bool, clock: DistrictTime, toStandardError: Bool = false) {
         self.total = total
         self.interactive = interactive
         self.clock = clock
+        self.toStandardError = toStandardError
     }
 
     func start(_ first: String) {
@@ -100,8 +150,9 @@ final class BatchReporter: @unchecked Sendable {
             if next == nil { print("") }
         } else {
             let what = result.status == .planned ? "planned as version \(result.version)" : "unchanged, skipped (version \(result.version))"
-            print(String(format: "%@ %@: %@, %d served, %d unserved, %d out of reach (%.1f s)", clock.shown(Date()),
-                         result.date, what, result.served, result.unserved, result.outOfReach, result.seconds))
+            let line = String(format: "%@ %@: %@, %d served, %d unserved, %d out of reach (%.1f s)", clock.shown(Date()),
+                              result.date, what, result.served, result.unserved, result.outOfReach, result.seconds)
+            if toStandardError { printError(line) } else { print(line) }
             fflush(nil)
         }
     }

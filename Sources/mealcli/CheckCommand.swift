@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import MealCore
 import MealPlanner
 
@@ -18,7 +19,25 @@ extension MealCLI {
         @Option(help: "The version to check (default: the newest, the one coordinators work on).")
         var version: Int?
 
+        @OptionGroup var output: OutputFormatOption
         @OptionGroup var database: DatabaseOptions
+
+        /// `check --format json` (docs/formats.md): every violation, the diner first as in the text.
+        struct Document: Encodable {
+            struct Violation: Encodable {
+                var rule: String
+                var diner: String?
+                var courier: String?
+                var canteen: String?
+                /// The name of whom the text names (the diner, else the courier, else the canteen).
+                var name: String
+                var detail: String
+            }
+
+            var date: String
+            var version: Int
+            var violations: [Violation]
+        }
 
         func run() throws {
             let store = try database.open()
@@ -30,13 +49,22 @@ extension MealCLI {
                 let violations = PlanChecker.violations(
                     plan: plan, canteens: registry.canteens, couriers: registry.couriers, diners: registry.diners,
                     parameters: try PlanChecker.parameters(of: plan), day: day)
+                let names = Dictionary(uniqueKeysWithValues: registry.diners.map { ($0.id.rawValue, $0.name) })
+                    .merging(registry.couriers.map { ($0.id.rawValue, $0.name) }) { diner, _ in diner }
+                    .merging(registry.canteens.map { ($0.id.rawValue, $0.name) }) { earlier, _ in earlier }
+                if output.isJSON {
+                    try JSONOutput.write(Document(date: date, version: plan.version, violations: violations.map { violation in
+                        let id = violation.dinerID?.rawValue ?? violation.courierID?.rawValue ?? violation.canteenID?.rawValue ?? ""
+                        return Document.Violation(rule: violation.rule.rawValue, diner: violation.dinerID?.rawValue,
+                                                  courier: violation.courierID?.rawValue, canteen: violation.canteenID?.rawValue,
+                                                  name: PhoneMask.mask(names[id] ?? ""), detail: PhoneMask.mask(violation.detail))
+                    }))
+                    return violations
+                }
                 guard !violations.isEmpty else {
                     print("no violations in version \(plan.version) of \(date)")
                     return violations
                 }
-                let names = Dictionary(uniqueKeysWithValues: registry.diners.map { ($0.id.rawValue, $0.name) })
-                    .merging(registry.couriers.map { ($0.id.rawValue, $0.name) }) { diner, _ in diner }
-                    .merging(registry.canteens.map { ($0.id.rawValue, $0.name) }) { earlier, _ in earlier }
                 var table = TerminalTable(headers: ["id", "name", "rule", "detail"])
                 for violation in violations {
                     // The diner first: that is who the coordinator calls; else the courier, else the canteen.

@@ -4,8 +4,6 @@ import MealPlanner
 
 extension MealCLI {
     struct Diff: ParsableCommand {
-        enum Format: String, ExpressibleByArgument, CaseIterable { case text, csv, json }
-
         static let configuration = CommandConfiguration(
             abstract: "What changed for each diner between two versions of a day's plan, and whom to phone.",
             discussion: """
@@ -34,7 +32,7 @@ extension MealCLI {
         var courier: String?
 
         @Option(help: "text, csv or json (the must-tell phones in full in each).")
-        var format: Format = .text
+        var format: ReportFormat = .text
 
         @OptionGroup var database: DatabaseOptions
 
@@ -60,7 +58,7 @@ extension MealCLI {
                                             changes: changes, diners: diners)
                 switch format {
                 case .csv: print(report.csv(), terminator: "")
-                case .json: print(try report.json(), terminator: "")
+                case .json: JSONOutput.write(json: try report.json())
                 case .text:
                     print("\(date): version \(older.version) → version \(newer.version)")
                     for change in changes { print(report.line(change)) }

@@ -4,8 +4,6 @@ import MealCore
 
 extension MealCLI {
     struct Find: ParsableCommand {
-        enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
-
         static let configuration = CommandConfiguration(
             abstract: "Find diners and couriers by id, name or the last 4 digits of the phone, with their canteen that day.",
             discussion: """
@@ -22,8 +20,7 @@ extension MealCLI {
                 transform: DateArgument.parse)
         var date: String?
 
-        @Option(help: "text or json.")
-        var format: Format = .text
+        @OptionGroup var output: OutputFormatOption
 
         @OptionGroup var timeZone: TimeZoneOptions
         @OptionGroup var database: DatabaseOptions
@@ -33,9 +30,9 @@ extension MealCLI {
             try CLIError.reporting {
                 let day = try date ?? timeZone.clock(store).day(at: Date()).description
                 let found = try People(store: store, date: day, version: .current).lookup.find(text)
-                switch format {
+                switch output.format {
                 case .json:
-                    print(String(decoding: try JSONEncoder.sortedKeys(pretty: true).encode(found), as: UTF8.self))
+                    try JSONOutput.write(found)
                 case .text:
                     var table = TerminalTable(headers: PersonCandidate.headers)
                     for candidate in found { table.append(candidate.row) }

@@ -8,7 +8,8 @@ struct MealCLI: ParsableCommand {
         commandName: "mealcli",
         abstract: "Plans lunch for a district's canteens for the elderly: who eats where, and the delivery rounds.",
         discussion: "Exit status: 0 done, 1 an error (bad input, database), 64 a usage mistake (unknown option, bad value); "
-            + "`check` 1 on broken rules, `batch` 3 when diners in reach were left out. `mealcli --version` prints the engine's version.",
+            + "`check` 1 on broken rules, `batch` 3 when diners in reach were left out, also with --format json "
+            + "(one JSON document on standard output, docs/formats.md). `mealcli --version` prints the engine's version.",
         subcommands: [
             Demo.self,
             Init.self,

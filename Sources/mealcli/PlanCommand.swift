@@ -19,10 +19,27 @@ extension MealCLI {
         var seed: UInt64 = 1
 
         @OptionGroup var publishing: PublishOption
+        @OptionGroup var output: OutputFormatOption
 
         @OptionGroup var planning: PlanningOptions
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var operatorOptions: OperatorOptions
+
+        /// `plan --format json` (docs/formats.md): the stored version and the summary's figures.
+        struct Document: Encodable {
+            var date: String
+            var version: Int
+            var status: DayPlan.Status
+            /// What operators print now: this version when published (or nothing is), else the published one.
+            var printedVersion: Int?
+            var seconds: Double
+            var summary: PlanSummary
+
+            enum CodingKeys: String, CodingKey {
+                case date, version, status, seconds, summary
+                case printedVersion = "printed_version"
+            }
+        }
 
         func validate() throws {
             guard timeLimit > 0 else { throw ValidationError("--time-limit must be positive") }
@@ -35,6 +52,13 @@ extension MealCLI {
                 let settings = DayPlanner.Settings(parameters: try planning.resolve(), seed: seed, timeLimit: timeLimit,
                                                    createdBy: operatorOptions.name)
                 let result = try DailyPlanning.plan(date: date, in: store, settings: settings, publish: publishing.publish)
+                if output.isJSON {
+                    try JSONOutput.write(Document(
+                        date: date, version: result.plan.version, status: result.plan.status,
+                        printedVersion: try publishing.printedVersion(date: date, in: store),
+                        seconds: JSONOutput.seconds(since: started), summary: result.summary))
+                    return
+                }
                 print(result.summary.text(whereToSeeAll: "`mealcli export plan --date \(date)`"), terminator: "")
                 print(String(format: "  stored as version %d (%@) in %.2f s", result.plan.version,
                              result.plan.status.rawValue, Date().timeIntervalSince(started)))

@@ -12,6 +12,11 @@ struct PublishOption: ParsableArguments {
         try report(date: change.plan.date, published: change.published, in: store)
     }
 
+    /// The version operators print after the change (for JSON output, where `report` prints nothing).
+    func printedVersion(date: String, in store: AppDatabase) throws -> Int? {
+        PlanPublication(try store.planVersions(date: date))?.printed
+    }
+
     /// - Parameter published: the version the command published, if it did.
     func report(date: String, published: Int?, in store: AppDatabase) throws {
         if let published {

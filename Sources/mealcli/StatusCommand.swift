@@ -5,8 +5,6 @@ import MealPlanner
 
 extension MealCLI {
     struct Status: ParsableCommand {
-        enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
-
         /// The JSON document (`status --format json`, docs/formats.md).
         struct Document: Encodable {
             var timeZone: String
@@ -23,7 +21,7 @@ extension MealCLI {
 
         @Option(help: "The first date (YYYY-MM-DD; default: today).", transform: DateArgument.parse) var from: String?
         @Option(help: "How many dates.") var days: Int = 7
-        @Option(help: "text or json.") var format: Format = .text
+        @OptionGroup var output: OutputFormatOption
         @OptionGroup var timeZone: TimeZoneOptions
         @OptionGroup var database: DatabaseOptions
 
@@ -38,10 +36,9 @@ extension MealCLI {
                 let dates = try BatchPlanning.dates(from: from ?? clock.day(at: Date()).description, days: days)
                 var report = try StatusReporting.dates(dates, in: store)
                 for index in report.indices { report[index].latestCreatedAt = report[index].latestCreatedAt.map { clock.iso(stored: $0) } }
-                switch format {
+                switch output.format {
                 case .json:
-                    let document = Document(timeZone: clock.identifier, dates: report)
-                    print(String(decoding: try JSONEncoder.sortedKeys(pretty: true).encode(document), as: UTF8.self))
+                    try JSONOutput.write(Document(timeZone: clock.identifier, dates: report))
                 case .text:
                     print("times in \(clock)")
                     for status in report { print(Self.line(status, clock: clock)) }

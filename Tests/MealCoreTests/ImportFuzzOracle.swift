@@ -13,7 +13,7 @@ enum ImportOracle {
     /// How one column's cell is compared: text as it is, everything else by the value it means.
     enum CellRule {
         case text, decimal, weekdays, window, windows, time
-        /// Phone numbers as docs/formats.md stores them: digits only, the +86/0086 prefix dropped.
+        /// Phone numbers stored as digits (docs/formats.md, "Phone numbers").
         case phone
         case whole(default: String)
         case choice(default: String)
@@ -158,29 +158,30 @@ enum ImportOracle {
             return windows.compactMap { $0 }.sorted { $0.start < $1.start }.map(\.text).joined(separator: ";")
         case .window: return text.isEmpty ? "" : window(text)?.text
         case .phone:
-            let numbers = text.split(whereSeparator: { $0 == ";" || $0 == "；" }).map { fileText(String($0)) }.filter { !$0.isEmpty }
-            let stored = numbers.map(phoneDigits)
-            return stored.contains(nil) ? nil : stored.compactMap { $0 }.joined(separator: ";")
+            let numbers = text.split(whereSeparator: { $0 == ";" || $0 == "；" }).map { phoneDigits(String($0)) }
+            return numbers.contains(nil) ? nil : numbers.compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ";")
         }
     }
 
-    /// One phone number as stored: its decimal digits (ASCII or full-width) without separators;
-    /// `+86`/`0086` before 7 or more digits dropped (a landline gets its `0` back), another `+` kept.
+    /// One number as docs/formats.md says it is stored: its digits (full-width ones as ASCII),
+    /// without a `+86`/`0086` prefix (a landline gets its trunk `0` back), another `+` kept.
     static func phoneDigits(_ text: String) -> String? {
         var digits = "", plus = false
         for scalar in text.unicodeScalars {
             if scalar.properties.numericType == .decimal, let value = scalar.properties.numericValue {
                 digits += String(Int(value))
-            } else if (scalar == "+" || scalar == "＋") && digits.isEmpty {
+            } else if (scalar == "+" || scalar == "\u{FF0B}") && digits.isEmpty {
                 plus = true
             } else if !" \u{A0}\u{3000}()（）-－‐‑–—−.．".unicodeScalars.contains(scalar) {
                 return nil
             }
         }
         let prefix = plus ? "86" : "0086"
-        guard digits.hasPrefix(prefix), digits.count - prefix.count >= 7 else { return plus ? "+" + digits : digits }
-        let national = String(digits.dropFirst(prefix.count))
-        return national.hasPrefix("0") || national.hasPrefix("1") ? national : "0" + national
+        if digits.hasPrefix(prefix) && digits.count - prefix.count >= 7 {
+            let national = String(digits.dropFirst(prefix.count))
+            return national.hasPrefix("0") || national.hasPrefix("1") ? national : "0" + national
+        }
+        return plus && !digits.isEmpty ? "+" + digits : digits
     }
 
     static func listItems(_ text: String) -> [String] {
