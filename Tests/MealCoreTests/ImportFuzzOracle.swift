@@ -4,8 +4,10 @@ import Foundation
 /// What an import file says, read independently of the importer (its own decoding, its own CSV
 /// parser, its own reading of each column), so the fuzz test can check that every field of every
 /// record a successful import stored equals what the file's row said. It follows docs/formats.md:
-/// encodings, RFC 4180 quoting, empty lines skipped, the header trimmed, cells trimmed of
-/// surrounding spaces after the formula apostrophe is removed, empty optional cells defaulted.
+/// encodings, RFC 4180 quoting, empty lines and rows of only commas skipped, the header trimmed
+/// and its trailing empty headings dropped, Chinese headings and Chinese words read as the
+/// columns and code words they stand for, cells trimmed of surrounding spaces after the formula
+/// apostrophe is removed, empty optional cells defaulted.
 /// It is written for files the importer accepted; what it cannot read it reports as a problem.
 enum ImportOracle {
     /// How one column's cell is compared: text as it is, everything else by the value it means.
@@ -31,6 +33,35 @@ enum ImportOracle {
         "status": .choice(default: "active"), "vehicle": .choice(default: ""),
         "diets": .set(dropping: "regular"), "tags": .list, "days": .weekdays, "open_days": .weekdays,
         "window": .window, "sittings": .windows, "shift_start": .time, "shift_end": .time,
+    ]
+
+    /// The Chinese headings of docs/formats.md ("Files kept in Excel"), per file kind.
+    static let headings: [String: [String: String]] = {
+        let shared = ["社区": "community", "纬度": "lat", "经度": "lon", "电话": "phone", "饮食": "diets"]
+        let canteens = ["编号": "id", "食堂编号": "id", "名称": "name", "食堂名称": "name", "座位数": "seats",
+                        "用餐时段": "sittings", "场次": "sittings", "厨房容量": "kitchen_capacity", "餐型": "diets",
+                        "营业日": "open_days"]
+        let couriers = ["编号": "id", "骑手编号": "id", "送餐员编号": "id", "姓名": "name", "骑手": "name", "送餐员": "name",
+                        "食堂编号": "canteen_id", "所属食堂": "canteen_id", "交通工具": "vehicle", "载餐量": "capacity",
+                        "容量": "capacity", "上班时间": "shift_start", "下班时间": "shift_end", "出勤日": "days"]
+        let diners = ["编号": "id", "老人编号": "id", "姓名": "name", "网格": "grid", "地址": "address",
+                      "出生年份": "birth_year", "行动能力": "mobility", "就餐方式": "mode", "过敏": "allergies",
+                      "优先级": "priority", "标签": "tags", "就餐日": "days", "送餐时段": "window",
+                      "常去食堂": "preferred_canteen", "状态": "status", "紧急联系人": "emergency_contact"]
+        let merge = { (own: [String: String]) in own.merging(shared) { first, _ in first } }
+        return ["canteens": merge(canteens),
+                "couriers": merge(couriers).filter { !["社区", "纬度", "经度", "饮食"].contains($0.key) },
+                "diners": merge(diners)]
+    }()
+
+    /// The Chinese words of docs/formats.md for code words.
+    static let words: [String: String] = [
+        "自理": "independent", "助行器": "walker", "轮椅": "wheelchair", "卧床": "bedridden",
+        "堂食": "dine_in", "送餐": "delivery", "自取": "pickup", "自动": "auto",
+        "普通": "regular", "低盐": "low_salt", "糖尿病餐": "diabetic", "软食": "soft", "清真": "halal", "素食": "vegetarian",
+        "在册": "active", "暂停": "paused", "住院": "hospitalized", "去世": "deceased",
+        "步行": "walk", "自行车": "bicycle", "电动车": "ebike", "三轮车": "tricycle", "汽车": "car",
+        "每天": "1234567", "周一至周五": "12345", "工作日": "12345",
     ]
 
     /// UTF-8 with a byte order mark, UTF-8, else GB18030; nil when none of them reads the bytes.
@@ -112,12 +143,13 @@ enum ImportOracle {
         case .text: return text
         case .decimal: return Double(text).map { "\($0)" }
         case let .whole(defaultValue): return text.isEmpty ? defaultValue : Int(text).map(String.init)
-        case let .choice(defaultValue): return text.isEmpty ? defaultValue : text
+        case let .choice(defaultValue): return text.isEmpty ? defaultValue : words[text] ?? text
         case .weekdays:
             if text.isEmpty { return "1234567" }
+            let text = words[text] ?? text
             guard text.unicodeScalars.allSatisfy({ ("1"..."7").contains($0) }) else { return nil }
             return String(Set(text).sorted())
-        case let .set(dropping): return Set(listItems(text)).subtracting([dropping]).sorted().joined(separator: ";")
+        case let .set(dropping): return Set(setItems(text)).subtracting([dropping]).sorted().joined(separator: ";")
         case .list: return listItems(text).joined(separator: ";")
         case .time: return seconds(text).map(String.init)
         case .windows:
@@ -156,6 +188,9 @@ enum ImportOracle {
         text.split(separator: ";").map { fileText(String($0)) }.filter { !$0.isEmpty }
     }
 
+    /// Diet tags given by code word or Chinese word, as code words.
+    static func setItems(_ text: String) -> [String] { listItems(text).map { words[$0] ?? $0 } }
+
     /// `H:MM`, `HH:MM` or `HH:MM:SS` as seconds since midnight.
     static func seconds(_ text: String) -> Int? {
         let parts = fileText(text).split(separator: ":", omittingEmptySubsequences: false)
@@ -184,8 +219,10 @@ extension ImportOracle {
         }
         var problems: [String] = []
         if summary.encoding != encoding { problems.append("encoding reported as \(summary.encoding), the file is \(encoding)") }
-        let header = headerRecord.map(fileText)
-        let rows = records.dropFirst()
+        var header = headerRecord.map(fileText)
+        while header.count > 1, header.last == "" { header.removeLast() }
+        header = header.map { name in R.columns.contains { $0.name == name } ? name : headings[R.fileKind]?[name] ?? name }
+        let rows = records.dropFirst().filter { !$0.allSatisfy(\.isEmpty) }
         if summary.rows != rows.count { problems.append("summary counts \(summary.rows) rows, the file has \(rows.count)") }
         let stored = Dictionary(after.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
         var named = Set<String>()

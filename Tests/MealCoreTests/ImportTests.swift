@@ -64,7 +64,7 @@ final class ImportTests: XCTestCase {
             "in.csv:3: column id: duplicate id, first used on line 2 (got 'C01')",
             "in.csv:3: column lon: expected decimal degrees between -180 and 180 (got '200')",
             "in.csv:3: column sittings: the start must be before the end (got '12:00-11:00')",
-            "in.csv:3: column diets: unknown diet 'spicy' (expected regular|low_salt|diabetic|soft|halal|vegetarian) (got 'spicy')",
+            "in.csv:3: column diets: unknown diet 'spicy' (expected regular|low_salt|diabetic|soft|halal|vegetarian or 普通|低盐|糖尿病餐|软食|清真|素食) (got 'spicy')",
             "in.csv:3: column open_days: weekdays are digits 1 (Monday) to 7 (Sunday) (got '1239')",
             "in.csv:4: column name: a value is required",
             "in.csv:4: column seats: expected a whole number (got 'x')",
@@ -98,7 +98,7 @@ final class ImportTests: XCTestCase {
         """
         let failure = try importFailure(Courier.self, couriers, into: database)
         XCTAssertEqual(failure.issues.map(\.description), [
-            "in.csv:2: column vehicle: expected one of walk|bicycle|ebike|tricycle|car (got 'rocket')",
+            "in.csv:2: column vehicle: expected one of walk|bicycle|ebike|tricycle|car or 步行|自行车|电动车|三轮车|汽车 (got 'rocket')",
             "in.csv:2: column capacity: meals per trip must be between 1 and 200 (got '0')",
             "in.csv:2: column shift_start: expected a time as HH:MM (got '25:00')",
             "in.csv:3: column shift_end: the shift must end after it starts at 13:00 (got '10:00')",

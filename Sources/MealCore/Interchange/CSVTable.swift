@@ -39,28 +39,45 @@ struct CSVTable {
         let encodingName = document.encoding == .utf8
             ? (document.hadByteOrderMark ? "UTF-8 with BOM" : "UTF-8") : document.encoding.rawValue
         return CSVTable(
-            header: headerRecord.fields.map { $0.trimmingSpaces },
+            header: withoutTrailingEmptyCells(headerRecord.fields.map { $0.trimmingSpaces }),
             headerLine: headerRecord.line,
-            rows: document.records.dropFirst().map { ($0.line, $0.fields) },
+            rows: document.records.dropFirst().filter { !$0.fields.allSatisfy(\.isEmpty) }.map { ($0.line, $0.fields) },
             encoding: encodingName)
+    }
+
+    /// Excel writes every row as wide as the widest one ever typed in the sheet, so a header of
+    /// nine columns may end in `,,,`: the empty names at the end are no columns. (Rows of only
+    /// commas, the sheet's empty lines, are dropped in `read`.)
+    static func withoutTrailingEmptyCells(_ cells: [String]) -> [String] {
+        var cells = cells
+        while cells.count > 1, cells.last!.isEmpty { cells.removeLast() }
+        return cells
     }
 }
 
 extension CSVTable {
-    /// Header name → position. A name given twice, or a required column missing, fails the whole
+    /// Columns that a rejects file (`import --rejects`) adds: read by people, ignored on import,
+    /// so that a clerk can fix the refused rows and import the same file again.
+    static let ignoredColumns: Set<String> = ["reason", "错误原因"]
+
+    /// Column name → position, by the column's own name or one of its `aliases` (alias → name).
+    /// A column given twice (by name or alias), or a required column missing, fails the whole
     /// file; a column nobody knows is only a warning.
-    func columnIndex(known: [String], required: [String], fileName: String) throws -> (index: [String: Int], warnings: [ImportIssue]) {
+    func columnIndex(known: [String], aliases: [String: String] = [:], required: [String],
+                     fileName: String) throws -> (index: [String: Int], warnings: [ImportIssue]) {
         var issues: [ImportIssue] = [], warnings: [ImportIssue] = []
         var index: [String: Int] = [:]
-        for (position, name) in header.enumerated() {
-            if index[name] != nil {
-                issues.append(ImportIssue(file: fileName, line: headerLine, column: name,
-                                          message: "the column appears twice in the header"))
-            } else {
+        for (position, heading) in header.enumerated() {
+            let name = known.contains(heading) ? heading : aliases[heading] ?? heading
+            if let earlier = index[name] {
+                let also = header[earlier] == heading ? "" : " (also as '\(header[earlier])')"
+                issues.append(ImportIssue(file: fileName, line: headerLine, column: heading,
+                                          message: "the column appears twice in the header" + also))
+            } else if !Self.ignoredColumns.contains(heading) {
                 index[name] = position
             }
-            if !known.contains(name) {
-                warnings.append(ImportIssue(file: fileName, line: headerLine, column: name, message: "unknown column, ignored"))
+            if !known.contains(name) && !Self.ignoredColumns.contains(heading) {
+                warnings.append(ImportIssue(file: fileName, line: headerLine, column: heading, message: "unknown column, ignored"))
             }
         }
         for name in required where index[name] == nil {
@@ -71,14 +88,19 @@ extension CSVTable {
         return (index, warnings)
     }
 
-    /// The data rows with as many cells as the header; each other row becomes an issue.
-    func completeRows(fileName: String, issues: inout [ImportIssue]) -> [(line: Int, cells: [String])] {
-        rows.filter { row in
-            guard row.cells.count != header.count else { return true }
-            let missing = row.cells.count < header.count ? header[row.cells.count] : nil
-            issues.append(ImportIssue(file: fileName, line: row.line, column: missing ?? header.last,
-                                      message: "the row has \(row.cells.count) cells but the header has \(header.count)"))
-            return false
+    /// The data rows with as many cells as the header (empty cells beyond it, Excel's trailing
+    /// commas, dropped); each other row becomes an issue, or with `rejected` a refused row.
+    func completeRows(fileName: String, issues: inout [ImportIssue],
+                      rejected: ((_ line: Int, _ cells: [String], ImportIssue) -> Void)? = nil) -> [(line: Int, cells: [String])] {
+        rows.compactMap { row in
+            var cells = row.cells
+            while cells.count > header.count, cells.last!.isEmpty { cells.removeLast() }
+            guard cells.count != header.count else { return (row.line, cells) }
+            let missing = cells.count < header.count ? header[cells.count] : nil
+            let issue = ImportIssue(file: fileName, line: row.line, column: missing ?? header.last,
+                                    message: "the row has \(cells.count) cells but the header has \(header.count)")
+            if let rejected { rejected(row.line, cells, issue) } else { issues.append(issue) }
+            return nil
         }
     }
 }

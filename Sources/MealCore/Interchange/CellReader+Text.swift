@@ -14,6 +14,11 @@ extension CellReader {
 
     /// A phone cell as stored: digits, several numbers separated by `;`; "" when empty.
     public mutating func phone(_ column: String) -> String {
-        value(column, default: "", PhoneNumber.expected) { try PhoneNumber.normalized($0, field: column) } ?? ""
+        let raw = text(column)
+        if Self.looksLikeScientificNotation(raw) {
+            report(column, Self.scientificNotationRefusal, value: raw)
+            return ""
+        }
+        return value(column, default: "", PhoneNumber.expected) { try PhoneNumber.normalized($0, field: column) } ?? ""
     }
 }

@@ -11,16 +11,21 @@ public enum CellKind: Sendable {
     case phone
 }
 
-/// One column of an interchange CSV file: its name, whether it is required, and how a record
-/// writes it. The column names are the interchange format documented in docs/formats.md.
+/// One column of an interchange CSV file: its name, the Chinese headings an import accepts for
+/// it, whether it is required, and how a record writes it. The column names are the interchange
+/// format documented in docs/formats.md; exports write the names, never the aliases.
 public struct InterchangeColumn<Record>: Sendable {
     public let name: String
+    /// Headings of registry sheets kept in Excel (`姓名`, `电话`), read as this column.
+    public let aliases: [String]
     public let required: Bool
     public let kind: CellKind
     let value: @Sendable (Record) -> String
 
-    init(_ name: String, required: Bool = false, _ kind: CellKind = .code, _ value: @escaping @Sendable (Record) -> String) {
+    init(_ name: String, _ aliases: [String], required: Bool = false, _ kind: CellKind = .code,
+         _ value: @escaping @Sendable (Record) -> String) {
         self.name = name
+        self.aliases = aliases
         self.required = required
         self.kind = kind
         self.value = value
@@ -43,4 +48,8 @@ public protocol InterchangeRecord: Sendable, Equatable {
 extension InterchangeRecord {
     public static var columnNames: [String] { columns.map(\.name) }
     public static var requiredColumnNames: [String] { columns.filter(\.required).map(\.name) }
+    /// Chinese heading → column name.
+    public static var columnAliases: [String: String] {
+        Dictionary(columns.flatMap { column in column.aliases.map { ($0, column.name) } }, uniquingKeysWith: { first, _ in first })
+    }
 }

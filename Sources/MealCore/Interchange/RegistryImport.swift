@@ -13,6 +13,8 @@ public struct ImportSummary: Sendable {
     public var kept = 0
     public var dryRun = false
     public var warnings: [ImportIssue] = []
+    /// The rows left out by an import that skips bad rows; nil for an all-or-nothing import.
+    public var rejects: Rejects?
 
     public var rows: Int { inserted + updated + unchanged + kept }
 }
@@ -36,20 +38,23 @@ public struct ImportFailure: Error, CustomStringConvertible {
 
 /// Imports one interchange CSV file: all rows or none.
 public enum RegistryImport {
+    /// - Parameter skippingBadRows: import the rows that are right and leave out the others (in
+    ///   the summary's `rejects`) instead of refusing the whole file. A file whose header or
+    ///   encoding is wrong is still refused whole.
     public static func importFile<R: RegistryRecord>(
         _ type: R.Type, path: String, into database: AppDatabase, dryRun: Bool = false,
-        by user: String = ChangeClock.loginUser
+        skippingBadRows: Bool = false, by user: String = ChangeClock.loginUser
     ) throws -> ImportSummary {
-        let parsed = try ParsedImport<R>(path: path)
+        let parsed = try ParsedImport<R>(path: path, skippingBadRows: skippingBadRows)
         return try database.importRegistry(parsed, dryRun: dryRun, by: user)
     }
 
     /// The same as `importFile`, from bytes already in memory; `fileName` names them in messages.
     public static func importBytes<R: RegistryRecord>(
         _ type: R.Type, bytes: [UInt8], fileName: String, into database: AppDatabase, dryRun: Bool = false,
-        by user: String = ChangeClock.loginUser
+        skippingBadRows: Bool = false, by user: String = ChangeClock.loginUser
     ) throws -> ImportSummary {
-        let parsed = try ParsedImport<R>(bytes: bytes, fileName: fileName)
+        let parsed = try ParsedImport<R>(bytes: bytes, fileName: fileName, skippingBadRows: skippingBadRows)
         return try database.importRegistry(parsed, dryRun: dryRun, by: user)
     }
 }
@@ -61,44 +66,79 @@ public struct ParsedImport<R: RegistryRecord> {
     let encoding: String
     let records: [(line: Int, record: R)]
     let warnings: [ImportIssue]
+    /// The rows left out, when bad rows are skipped; nil when any problem refuses the file.
+    let rejects: Rejects?
+    /// The cells of each record's row as the file has them, kept when bad rows are skipped: a
+    /// row refused later (an unknown id) is written to the rejects as the clerk typed it.
+    let cellsOfLine: [Int: [String]]
 
-    public init(path: String) throws {
+    public init(path: String, skippingBadRows: Bool = false) throws {
         let bytes = try CSVTable.fileBytes(path)
-        try self.init(bytes: bytes, fileName: path)
+        try self.init(bytes: bytes, fileName: path, skippingBadRows: skippingBadRows)
     }
 
-    public init(bytes: [UInt8], fileName: String) throws {
+    public init(bytes: [UInt8], fileName: String, skippingBadRows: Bool = false) throws {
         let table = try CSVTable.read(bytes: bytes, fileName: fileName)
         var issues: [ImportIssue] = []
-        var (columnIndex, warnings) = try table.columnIndex(known: R.columnNames, required: R.requiredColumnNames,
-                                                            fileName: fileName)
+        var rejects = Rejects(header: table.header)
+        var (columnIndex, warnings) = try table.columnIndex(known: R.columnNames, aliases: R.columnAliases,
+                                                            required: R.requiredColumnNames, fileName: fileName)
         var records: [(line: Int, record: R)] = []
         var firstLineOfID: [String: Int] = [:]
+        var cellsOfLine: [Int: [String]] = [:]
         records.reserveCapacity(table.rows.count)
-        for row in table.completeRows(fileName: fileName, issues: &issues) {
+        let rows = table.completeRows(fileName: fileName, issues: &issues, rejected: skippingBadRows ? { line, cells, issue in
+            rejects.rows.append(Rejects.Row(line: line, cells: cells, issues: [issue]))
+        } : nil)
+        for row in rows {
             var cells = CellReader(file: fileName, line: row.line, columnIndex: columnIndex, cells: row.cells)
             cells.refuseUnsafeCharacters(in: R.columnNames)
             let id = cells.text("id")
             if !id.isEmpty, let firstLine = firstLineOfID[id] {
-                issues.append(ImportIssue(file: fileName, line: row.line, column: "id",
-                                          message: "duplicate id, first used on line \(firstLine)", value: id))
-            } else if !id.isEmpty {
-                firstLineOfID[id] = row.line
+                cells.report("id", "duplicate id, first used on line \(firstLine)", value: id)
             }
             let record = R.read(&cells)
-            issues += cells.issues
-            if let record { records.append((row.line, record)) }
+            if cells.issues.isEmpty, let record {
+                records.append((row.line, record))
+                if skippingBadRows { cellsOfLine[row.line] = row.cells }
+                if !id.isEmpty { firstLineOfID[id] = row.line }
+            } else if skippingBadRows {
+                rejects.rows.append(Rejects.Row(line: row.line, cells: row.cells, issues: cells.issues))
+            } else {
+                issues += cells.issues
+                if !id.isEmpty, firstLineOfID[id] == nil { firstLineOfID[id] = row.line }
+            }
         }
         if !issues.isEmpty { throw ImportFailure(file: fileName, issues: issues) }
         if table.rows.isEmpty {
             warnings.append(ImportIssue(file: fileName, line: table.headerLine, column: nil,
                                         message: "the file has no data rows"))
         }
+        rejects.rows.sort { $0.line < $1.line }
         self.fileName = fileName
         self.encoding = table.encoding
         self.records = records
         self.warnings = warnings
+        self.rejects = skippingBadRows ? rejects : nil
+        self.cellsOfLine = cellsOfLine
     }
 
     public var recordCount: Int { records.count }
+
+    /// The records to write once `referenceIssues` (ids the database does not hold) are known:
+    /// all of them when there are none; without the rows concerned when bad rows are skipped
+    /// (they join the rejects); else the file is refused.
+    func acceptingRecords(despite referenceIssues: [ImportIssue]) throws -> (records: [(line: Int, record: R)], rejects: Rejects?) {
+        guard !referenceIssues.isEmpty else { return (records, rejects) }
+        guard var rejects else { throw ImportFailure(file: fileName, issues: referenceIssues) }
+        let byLine = Dictionary(grouping: referenceIssues, by: \.line)
+        for (line, record) in records {
+            if let issues = byLine[line] {
+                rejects.rows.append(Rejects.Row(line: line, cells: cellsOfLine[line] ?? R.columns.map { $0.cell(of: record) },
+                                                issues: issues))
+            }
+        }
+        rejects.rows.sort { $0.line < $1.line }
+        return (records.filter { byLine[$0.line] == nil }, rejects)
+    }
 }

@@ -23,16 +23,15 @@ public enum DietTag: String, CaseIterable, Codable, Sendable, Comparable {
         }
     }
 
-    /// Parses a `;`-separated list; `field` names the column for the error.
+    /// Parses a `;`-separated list of code words or labels (`low_salt;软食`); `field` names the
+    /// column for the error.
     public static func parseList(_ text: String, field: String) throws -> Set<DietTag> {
         var tags = Set<DietTag>()
         for part in text.split(separator: ";") {
             let name = part.trimmingSpaces
             if name.isEmpty { continue }
-            guard let tag = DietTag(rawValue: name) else {
-                throw DomainError(field: field,
-                                  "unknown diet '\(name)' (expected \(DietTag.allCases.map(\.rawValue).joined(separator: "|")))",
-                                  value: text)
+            guard let tag = DietTag(codeOrLabel: name) else {
+                throw DomainError(field: field, "unknown diet '\(name)' (expected \(DietTag.codesAndLabels))", value: text)
             }
             tags.insert(tag)
         }

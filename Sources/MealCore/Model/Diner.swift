@@ -14,6 +14,15 @@ public enum Mobility: String, CaseIterable, Codable, Sendable {
 
 public enum DinerStatus: String, CaseIterable, Codable, Sendable {
     case active, paused, hospitalized, deceased
+
+    public var label: String {
+        switch self {
+        case .active: "在册"
+        case .paused: "暂停"
+        case .hospitalized: "住院"
+        case .deceased: "去世"
+        }
+    }
 }
 
 /// Who is served first when capacity is short.

@@ -5,6 +5,15 @@ public enum ServiceMode: String, CaseIterable, Codable, Sendable, Hashable {
     case dineIn = "dine_in"
     case pickup
     case delivery
+
+    /// The word of rosters and printouts.
+    public var label: String {
+        switch self {
+        case .dineIn: "堂食"
+        case .pickup: "自取"
+        case .delivery: "送餐"
+        }
+    }
 }
 
 /// How a diner asks to receive lunch (the `mode` column of diners.csv): one service mode, or
@@ -15,4 +24,14 @@ public enum ServicePreference: String, CaseIterable, Codable, Sendable, Hashable
     case delivery
     case pickup
     case auto
+
+    /// The service mode's word; `auto` is 自动 (the planner chooses).
+    public var label: String {
+        switch self {
+        case .dineIn: ServiceMode.dineIn.label
+        case .delivery: ServiceMode.delivery.label
+        case .pickup: ServiceMode.pickup.label
+        case .auto: "自动"
+        }
+    }
 }

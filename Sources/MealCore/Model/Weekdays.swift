@@ -20,8 +20,18 @@ public struct Weekdays: Hashable, Sendable, Codable, CustomStringConvertible {
         self.mask = mask
     }
 
+    /// The Chinese names of day sets that registry sheets use; `init(parsing:)` reads them too.
+    public static let chineseNames: [(name: String, days: Weekdays)] = [
+        ("每天", .everyDay), ("周一至周五", .weekdays), ("工作日", .weekdays),
+    ]
+
+    /// Digits 1–7 (`12345`), or one of `chineseNames` (`周一至周五`).
     public init(parsing text: String) throws {
         let trimmed = text.trimmingSpaces
+        if let named = Self.chineseNames.first(where: { $0.name == trimmed }) {
+            self = named.days
+            return
+        }
         var days: [Int] = []
         for character in trimmed {
             guard character.isASCIIDigit, let day = character.wholeNumberValue, (1...7).contains(day) else {

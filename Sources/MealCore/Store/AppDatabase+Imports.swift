@@ -83,10 +83,10 @@ extension ParsedImport {
                 }
             }
         }
-        if !issues.isEmpty { throw ImportFailure(file: fileName, issues: issues) }
+        let (records, rejects) = try acceptingRecords(despite: issues)
 
         var summary = ImportSummary(fileKind: R.fileKind, file: fileName, encoding: encoding, dryRun: dryRun,
-                                    warnings: warnings)
+                                    warnings: warnings, rejects: rejects)
         let existing = Dictionary(uniqueKeysWithValues: try R.fetchAll(db).map { ($0.id, $0) })
         for (_, record) in records {
             switch existing[record.id] {
@@ -101,7 +101,8 @@ extension ParsedImport {
             try AppDatabase.logChange(
                 db, by: user, action: "import \(R.fileKind)", subject: fileName,
                 detail: "\(summary.inserted) new, \(summary.updated) updated, \(summary.unchanged) unchanged"
-                    + (summary.kept > 0 ? ", \(summary.kept) kept as they were" : ""))
+                    + (summary.kept > 0 ? ", \(summary.kept) kept as they were" : "")
+                    + (rejects.map { ", \($0.count) refused" } ?? ""))
         }
         return summary
     }
