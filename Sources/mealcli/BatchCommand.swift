@@ -11,8 +11,9 @@ extension MealCLI {
                 Dates already planned from unchanged inputs are skipped, so running the same batch again is safe. \
                 Only one batch runs on a database at a time. Exit status: 0 when every date is planned and every \
                 diner the service can reach is served; 3 when diners inside the circle, with a diet a canteen in \
-                reach cooks, are left out; 1 on an error; 64 on a usage mistake. Diners out of reach (outside the \
-                circle, or no canteen in reach cooks their diet) are reported in the summary but do not fail the run.
+                reach cooks and a canteen open, are left out; 1 on an error; 64 on a usage mistake. Diners out of \
+                reach (outside the circle, or no canteen in reach cooks their diet) and diners whose canteens are \
+                all closed that day are reported in the summary but do not fail the run.
                 """)
 
         @Option(help: "The first date (YYYY-MM-DD).", transform: DateArgument.parse) var from: String
@@ -35,9 +36,10 @@ extension MealCLI {
                 var served: Int
                 var unserved: Int
                 var outOfReach: Int
+                var closed: Int
                 var seconds: Double
                 enum CodingKeys: String, CodingKey {
-                    case date, status, version, served, unserved, seconds
+                    case date, status, version, served, unserved, seconds, closed
                     case outOfReach = "out_of_reach"
                 }
             }
@@ -48,22 +50,24 @@ extension MealCLI {
             var served: Int
             var unserved: Int
             var outOfReach: Int
+            var closed: Int
 
             enum CodingKeys: String, CodingKey {
-                case dates, planned, skipped, served, unserved
+                case dates, planned, skipped, served, unserved, closed
                 case outOfReach = "out_of_reach"
             }
 
             init(_ results: [BatchPlanning.DateResult]) {
                 dates = results.map {
                     DateEntry(date: $0.date, status: $0.status.rawValue, version: $0.version, served: $0.served,
-                              unserved: $0.unserved, outOfReach: $0.outOfReach, seconds: ($0.seconds * 100).rounded() / 100)
+                              unserved: $0.unserved, outOfReach: $0.outOfReach, closed: $0.closed, seconds: ($0.seconds * 100).rounded() / 100)
                 }
                 planned = results.filter { $0.status == .planned }.count
                 skipped = results.count - planned
                 served = results.reduce(0) { $0 + $1.served }
                 unserved = results.reduce(0) { $0 + $1.unserved }
                 outOfReach = results.reduce(0) { $0 + $1.outOfReach }
+                closed = results.reduce(0) { $0 + $1.closed }
             }
         }
 
@@ -114,6 +118,10 @@ extension MealCLI {
                 print("out of reach on " + dates(results, \.outOfReach) + ": outside the circle, or no canteen in reach "
                       + "cooks their diet (not a failure of the plan; see `mealcli coverage`)")
             }
+            if results.contains(where: { $0.closed > 0 }) {
+                print("canteens closed on " + dates(results, \.closed) + ": every canteen in reach of these diners is closed "
+                      + "that day (opening days or a declared closure; not a failure of the plan)")
+            }
             if results.contains(where: { $0.unserved > 0 }) {
                 print("left out although in reach on " + dates(results, \.unserved)
                       + "; see `mealcli export plan --date D` or the summary of `mealcli plan`")
@@ -150,8 +158,9 @@ final class BatchReporter: @unchecked Sendable {
             if next == nil { print("") }
         } else {
             let what = result.status == .planned ? "planned as version \(result.version)" : "unchanged, skipped (version \(result.version))"
-            let line = String(format: "%@ %@: %@, %d served, %d unserved, %d out of reach (%.1f s)", clock.shown(Date()),
-                              result.date, what, result.served, result.unserved, result.outOfReach, result.seconds)
+            let line = String(format: "%@ %@: %@, %d served, %d unserved, %d out of reach, %d closed (%.1f s)",
+                              clock.shown(Date()), result.date, what, result.served, result.unserved, result.outOfReach,
+                              result.closed, result.seconds)
             if toStandardError { printError(line) } else { print(line) }
             fflush(nil)
         }

@@ -58,6 +58,40 @@ final class BatchExitStatusTests: XCTestCase {
         XCTAssertTrue(batch.stdout.contains("2026-11-25 (1)"), "names the date and how many were left out:\n\(batch.stdout)")
     }
 
+    /// A canteen's regular closing day (or a declared closure) is not a failure of the night's
+    /// plan: nobody could serve those diners that day. Before this, the bundled district's batch
+    /// exited 3 every week on the diners of canteens closed at weekends.
+    func testDinersWhoseCanteensAreClosedThatDayDoNotFailTheNight() throws {
+        let cli = try CLIRunner()
+        try cli.write("canteens.csv", """
+            id,name,lat,lon,seats,sittings,kitchen_capacity,diets,open_days
+            C01,江边食堂,28.247103,117.035747,20,11:10-11:50,10,regular,12345
+
+            """)
+        try cli.write("couriers.csv", couriers)
+        try cli.write("diners.csv", """
+            id,name,lat,lon,mobility,mode,diets
+            D00001,熊明华,28.247503,117.035747,independent,dine_in,
+
+            """)
+        XCTAssertEqual(try cli.run(["init"]).status, 0)
+        for kind in ["canteens", "couriers", "diners"] {
+            let imported = try cli.run(["import", kind, "\(kind).csv"])
+            XCTAssertEqual(imported.status, 0, imported.stderr)
+        }
+        // 2026-11-28 is a Saturday.
+        let batch = try cli.run(["batch", "--from", "2026-11-27", "--days", "2"])
+        XCTAssertEqual(batch.status, 0, batch.stdout + batch.stderr)
+        XCTAssertTrue(batch.stdout.contains("2 dates planned, 0 skipped"), batch.stdout)
+        XCTAssertTrue(batch.stdout.contains("canteens closed on 2026-11-28 (1)"), "reported, not failed:\n\(batch.stdout)")
+        XCTAssertFalse(batch.stdout.contains("left out although in reach"), batch.stdout)
+
+        let json = try cli.run(["batch", "--from", "2026-11-28", "--days", "1", "--format", "json"])
+        let document = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual(document["closed"] as? Int, 1, json.stdout)
+        XCTAssertEqual(document["unserved"] as? Int, 0, json.stdout)
+    }
+
     func testTheVersionIsPrinted() throws {
         let version = try CLIRunner().run(["--version"])
         XCTAssertEqual(version.status, 0, version.stderr)

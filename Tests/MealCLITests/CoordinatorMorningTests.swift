@@ -36,17 +36,21 @@ final class CoordinatorMorningTests: XCTestCase {
 
         XCTAssertEqual(try cli.run(["absent", "--courier", absentCourier, "--date", date, "--by", "王协调"]).status, 0)
         XCTAssertEqual(try cli.run(["close", "--canteen", closedCanteen, "--date", date, "--by", "王协调"]).status, 0)
-        // A delivery of the shared canteen that the other courier carries now.
+        // A delivery of the shared canteen that the other courier carries now, named as the
+        // coordinator knows them: by name (one nobody else has).
         let moved = try XCTUnwrap(sql.strings("""
-            SELECT m.diner_id FROM plan_meal m JOIN plan p ON p.id = m.plan_id
+            SELECT m.diner_id FROM plan_meal m JOIN plan p ON p.id = m.plan_id JOIN diner d ON d.id = m.diner_id
             WHERE p.version = (SELECT max(version) FROM plan) AND m.mode = 'delivery' AND m.canteen_id = ?
-              AND m.courier_id <> ?
+              AND m.courier_id <> ? AND (SELECT count(*) FROM diner o WHERE o.name = d.name) = 1
             ORDER BY m.diner_id LIMIT 1
             """, [sharedCanteen, receiving]).first)
-        let move = try cli.run(["move", moved, "--date", date, "--to-courier", receiving, "--by", "王协调"])
+        let movedName = try XCTUnwrap(sql.strings("SELECT name FROM diner WHERE id = ?", [moved]).first)
+        let move = try cli.run(["move", movedName, "--date", date, "--to-courier", receiving, "--by", "王协调"])
         XCTAssertEqual(move.status, 0, move.stderr)
         XCTAssertTrue(move.stdout.contains("operators still print version 1"), move.stdout)
-        XCTAssertEqual(try cli.run(["lock", moved, "--date", date, "--by", "王协调"]).status, 0)
+        XCTAssertEqual(try cli.run(["lock", movedName, "--date", date, "--by", "王协调"]).status, 0)
+        XCTAssertEqual(try sql.strings("SELECT subject FROM change_log WHERE action LIKE '%lock%'"), ["\(date) \(moved)"],
+                       "the change log records the id the name stood for")
         let replan = try cli.run(["replan", "--date", date, "--max-changes", "5", "--publish", "--by", "王协调"])
         XCTAssertEqual(replan.status, 0, replan.stderr)
         XCTAssertTrue(replan.stdout.contains("published"), replan.stdout)

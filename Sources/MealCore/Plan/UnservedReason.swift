@@ -23,6 +23,11 @@ public enum UnservedReason: String, Sendable, Codable, CaseIterable, Comparable 
     /// in reach cooks their diet): a matter for the registry or new sites, not for the day's plan.
     public var isOutOfReach: Bool { self == .outsideRadius || self == .noDiet }
 
+    /// Whether no plan of that day could have served the diner: out of reach, or every canteen in
+    /// reach closed that day (its opening days or a declared closure). A nightly batch fails only
+    /// on the other reasons, so a canteen's regular weekend does not fail it every week.
+    public var isBeyondTheDay: Bool { isOutOfReach || self == .closed }
+
     /// Ordered by code, as the summaries list them.
     public static func < (lhs: UnservedReason, rhs: UnservedReason) -> Bool { lhs.rawValue < rhs.rawValue }
 }

@@ -11,10 +11,13 @@ public enum BatchPlanning {
         public var status: Status
         public var version: Int
         public var served: Int
-        /// Diners the service could reach (inside the circle, a diet in reach) who were left out.
+        /// Diners the service could reach (inside the circle, a diet in reach, a canteen open) who
+        /// were left out.
         public var unserved: Int
         /// Diners the service cannot reach (`UnservedReason.isOutOfReach`): reported, not a failure.
         public var outOfReach: Int
+        /// Diners whose canteens in reach are all closed that day: reported, not a failure.
+        public var closed: Int
         public var seconds: Double
 
         init(date: String, status: Status, plan: DayPlan, started: Date) {
@@ -23,8 +26,9 @@ public enum BatchPlanning {
             self.status = status
             version = plan.version
             served = plan.assignments.count
-            unserved = failures.filter { !$0.reason.isOutOfReach }.count
+            unserved = failures.filter { !$0.reason.isBeyondTheDay }.count
             outOfReach = failures.filter(\.reason.isOutOfReach).count
+            closed = failures.filter { $0.reason == .closed }.count
             seconds = Date().timeIntervalSince(started)
         }
     }
