@@ -88,6 +88,7 @@ extension ParsedImport {
         var summary = ImportSummary(fileKind: R.fileKind, file: fileName, encoding: encoding, dryRun: dryRun,
                                     warnings: warnings)
         let existing = Dictionary(uniqueKeysWithValues: try R.fetchAll(db).map { ($0.id, $0) })
+        var changed: [R] = []
         for (_, record) in records {
             switch existing[record.id] {
             case nil: summary.inserted += 1
@@ -95,9 +96,10 @@ extension ParsedImport {
             case let old? where old == record: summary.unchanged += 1; continue
             default: summary.updated += 1
             }
-            if !dryRun { try record.upsert(db) }
+            if !dryRun { changed.append(record) }
         }
         if !dryRun {
+            try R.upsertAll(changed, db)
             try AppDatabase.logChange(
                 db, by: user, action: "import \(R.fileKind)", subject: fileName,
                 detail: "\(summary.inserted) new, \(summary.updated) updated, \(summary.unchanged) unchanged"
