@@ -56,6 +56,21 @@ final class ImportScaleTests: XCTestCase {
                           "the import wrote \(written) bytes for a database of \(databaseBytes) bytes")
     }
 
+    /// An import writes many diners per statement; every diner of the file is stored as read,
+    /// whether new or updated, including the last, shorter batch.
+    func testEveryDinerIsStoredAsReadWhenAStatementWritesMany() throws {
+        let database = try AppDatabase.inMemory()
+        _ = try RegistryImport.importBytes(Canteen.self, bytes: Array(canteensCSV.utf8), fileName: "canteens.csv",
+                                           into: database)
+        for (edition, count) in [(1, 95), (2, 101)] {
+            let bytes = Array(Self.dinersCSV(count: count, edition: edition, firstAddressBytes: 20).utf8)
+            let summary = try RegistryImport.importBytes(Diner.self, bytes: bytes, fileName: "diners.csv", into: database)
+            XCTAssertEqual(summary.inserted + summary.updated, count, "every row changed (new phone numbers)")
+            let read = try ParsedImport<Diner>(bytes: bytes, fileName: "diners.csv").records.map(\.record)
+            XCTAssertEqual(try database.fetchAll(Diner.self), read.sorted { $0.id < $1.id })
+        }
+    }
+
     /// What this process has written to files so far (Linux's `/proc/self/io`, `wchar`).
     static func bytesWrittenByThisProcess() throws -> Int {
         guard let io = try? String(contentsOfFile: "/proc/self/io", encoding: .utf8) else {

@@ -66,7 +66,9 @@ public struct CellReader {
 
     /// Converts a cell with `parse`; an empty cell gives `defaultValue` (nil with an issue when
     /// there is no default, meaning the column is required).
-    public mutating func value<T>(_ column: String, default defaultValue: T?, _ expected: String,
+    /// `expected` is worded only for a cell that fails: most cells are valid, and listing an
+    /// enumeration's values for each of them was a few per cent of a large import.
+    public mutating func value<T>(_ column: String, default defaultValue: T?, _ expected: @autoclosure () -> String,
                                   _ parse: (String) throws -> T?) -> T? {
         let raw = text(column)
         if raw.isEmpty {
@@ -75,7 +77,7 @@ public struct CellReader {
         }
         do {
             if let parsed = try parse(raw) { return parsed }
-            report(column, "expected \(expected)", value: raw)
+            report(column, "expected \(expected())", value: raw)
         } catch let error as DomainError {
             report(column, error.message, value: raw)
         } catch {
@@ -101,8 +103,9 @@ public struct CellReader {
 
     public mutating func enumeration<T: RawRepresentable & CaseIterable>(_ column: String, default defaultValue: T?) -> T?
     where T.RawValue == String {
-        let allowed = T.allCases.map(\.rawValue).joined(separator: "|")
-        return value(column, default: defaultValue, "one of \(allowed)") { T(rawValue: $0) }
+        value(column, default: defaultValue, "one of \(T.allCases.map(\.rawValue).joined(separator: "|"))") {
+            T(rawValue: $0)
+        }
     }
 
     /// Runs the domain constructor; a domain rule it breaks is reported against the column

@@ -88,6 +88,8 @@ extension ParsedImport {
         var summary = ImportSummary(fileKind: R.fileKind, file: fileName, encoding: encoding, dryRun: dryRun,
                                     warnings: warnings, rejects: rejects)
         let existing = Dictionary(uniqueKeysWithValues: try R.fetchAll(db).map { ($0.id, $0) })
+        // Written 40 at a time as they are found, so that the records to write are not held twice.
+        var pending: [R] = []
         for (_, record) in records {
             switch existing[record.id] {
             case nil: summary.inserted += 1
@@ -95,9 +97,13 @@ extension ParsedImport {
             case let old? where old == record: summary.unchanged += 1; continue
             default: summary.updated += 1
             }
-            if !dryRun { try record.upsert(db) }
+            if !dryRun {
+                pending.append(record)
+                if pending.count == 40 { try R.upsertAll(pending, db); pending.removeAll(keepingCapacity: true) }
+            }
         }
         if !dryRun {
+            try R.upsertAll(pending, db)
             try AppDatabase.logChange(
                 db, by: user, action: "import \(R.fileKind)", subject: fileName,
                 detail: "\(summary.inserted) new, \(summary.updated) updated, \(summary.unchanged) unchanged"

@@ -180,6 +180,7 @@ public struct AppDatabase: Sendable {
         migrator.registerMigration("v5 plan provenance", migrate: Schema.v5)
         migrator.registerMigration("v6 search time guard", migrate: Schema.v6SearchTimeGuard)
         migrator.registerMigration("v7 district settings", migrate: Schema.v7DistrictSettings)
+        migrator.registerMigration("v8 diner check comparisons", migrate: Schema.v8DinerCheckComparisons)
         return migrator
     }
 

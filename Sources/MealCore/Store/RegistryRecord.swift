@@ -5,8 +5,16 @@ public protocol RegistryRecord: InterchangeRecord {
     static var tableName: String { get }
     static func fetchAll(_ db: Database) throws -> [Self]
     func upsert(_ db: Database) throws
+    /// Inserts or replaces the records, in their order.
+    static func upsertAll(_ records: [Self], _ db: Database) throws
     /// Other records this one points at, as (column, table, id), checked before an import writes.
     var references: [(column: String, table: String, id: String)] { get }
+}
+
+extension RegistryRecord {
+    public static func upsertAll(_ records: [Self], _ db: Database) throws {
+        for record in records { try record.upsert(db) }
+    }
 }
 
 extension Canteen: RegistryRecord {
