@@ -30,10 +30,7 @@ final class BatchExitStatusTests: XCTestCase {
         try cli.write("couriers.csv", couriers)
         try cli.write("diners.csv", diners + extraDiner)
         XCTAssertEqual(try cli.run(["init"]).status, 0)
-        for kind in ["canteens", "couriers", "diners"] {
-            let imported = try cli.run(["import", kind, "\(kind).csv"])
-            XCTAssertEqual(imported.status, 0, imported.stderr)
-        }
+        try cli.importRegistryFiles()
         return cli
     }
 
@@ -75,10 +72,7 @@ final class BatchExitStatusTests: XCTestCase {
 
             """)
         XCTAssertEqual(try cli.run(["init"]).status, 0)
-        for kind in ["canteens", "couriers", "diners"] {
-            let imported = try cli.run(["import", kind, "\(kind).csv"])
-            XCTAssertEqual(imported.status, 0, imported.stderr)
-        }
+        try cli.importRegistryFiles()
         // 2026-11-28 is a Saturday.
         let batch = try cli.run(["batch", "--from", "2026-11-27", "--days", "2"])
         XCTAssertEqual(batch.status, 0, batch.stdout + batch.stderr)

@@ -68,4 +68,13 @@ struct CLIRunner {
     }
 
     func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
+
+    /// Imports `canteens.csv`, `couriers.csv` and `diners.csv` written beforehand, in the order
+    /// their references need, as a clerk sets up a district; a refused file fails the test.
+    func importRegistryFiles(file: StaticString = #filePath, line: UInt = #line) throws {
+        for kind in ["canteens", "couriers", "diners"] {
+            let imported = try run(["import", kind, "\(kind).csv"])
+            XCTAssertEqual(imported.status, 0, imported.stderr, file: file, line: line)
+        }
+    }
 }

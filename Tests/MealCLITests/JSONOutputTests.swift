@@ -31,10 +31,7 @@ final class JSONOutputTests: XCTestCase {
             D4,王秀英,梅园街道,28.2528,117.0328,梅园路5号,13700004321,dine_in,
             D5,钱多多,远山村,28.40,117.20,远山村1号,13300005555,dine_in,
             """)
-        for kind in ["canteens", "couriers", "diners"] {
-            let imported = try cli.run(["import", kind, "\(kind).csv"])
-            XCTAssertEqual(imported.status, 0, imported.stderr)
-        }
+        try cli.importRegistryFiles()
         return cli
     }
 

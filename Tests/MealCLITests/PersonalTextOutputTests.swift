@@ -27,10 +27,7 @@ final class PersonalTextOutputTests: XCTestCase {
             D2,李桂兰,江边街道,28.252,117.031,滨江路8号 门卫 137 1234 5678,138-1234-5678,delivery,邻居 15912345678
             D3,赵德明,江边街道,28.2515,117.0305,滨江路3号,１３５１２３４５６７８,delivery,女儿 ＋８６ １３３－１２３４－５６７８
             """)
-        for kind in ["canteens", "couriers", "diners"] {
-            let imported = try cli.run(["import", kind, "\(kind).csv"])
-            XCTAssertEqual(imported.status, 0, imported.stderr)
-        }
+        try cli.importRegistryFiles()
         let planned = try cli.run(["plan", "--date", date])
         XCTAssertEqual(planned.status, 0, planned.stderr)
         return cli

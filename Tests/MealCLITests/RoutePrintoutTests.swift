@@ -24,10 +24,7 @@ final class RoutePrintoutTests: XCTestCase {
             D2,李桂兰,江边街道,28.252,117.031,滨江路8号,138-1234-5678,delivery,邻居 15912345678,C1
             D3,赵德明,江边街道,28.2515,117.0305,滨江路3号,13512345678,delivery,女儿 13312345678,C1
             """)
-        for kind in ["canteens", "couriers", "diners"] {
-            let imported = try cli.run(["import", kind, "\(kind).csv"])
-            XCTAssertEqual(imported.status, 0, imported.stderr)
-        }
+        try cli.importRegistryFiles()
         return cli
     }
 
