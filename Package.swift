@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "MealRouting", targets: ["MealRouting"]),
+        .library(name: "MealRoads", targets: ["MealRoads"]),
         .library(name: "MealCore", targets: ["MealCore"]),
         .library(name: "MealPlanner", targets: ["MealPlanner"]),
         .executable(name: "mealcli", targets: ["mealcli"]),
@@ -14,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
+        .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
+        .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
     ],
     targets: [
         // The routing engine knows nothing of diners, canteens or SQLite: Foundation only.
@@ -21,10 +24,22 @@ let package = Package(
         // times slower, which would make debug builds and the test suite plan with a different
         // amount of patience than operators' release builds. So it is optimised in every build.
         .target(name: "MealRouting", swiftSettings: [.unsafeFlags(["-O"])]),
+        // Street networks from OpenStreetMap extracts: reading `.osm.pbf`/`.osm`, the per-mode
+        // road profiles, the routable graph and searches on it. Knows nothing of diners or SQLite.
+        // Searches run millions of edge relaxations a plan, so it is optimised in every build.
+        .target(
+            name: "MealRoads",
+            dependencies: [
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+            ],
+            swiftSettings: [.unsafeFlags(["-O"])]
+        ),
         .target(
             name: "MealCore",
             dependencies: [
                 "MealRouting",
+                "MealRoads",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -33,6 +48,7 @@ let package = Package(
             name: "MealPlanner",
             dependencies: [
                 "MealCore",
+                "MealRoads",
                 "MealRouting",
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -43,6 +59,7 @@ let package = Package(
             name: "mealcli",
             dependencies: [
                 "MealCore",
+                "MealRoads",
                 "MealPlanner",
                 "MealRouting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -50,9 +67,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "MealRoutingTests", dependencies: ["MealRouting"]),
+        .testTarget(name: "MealRoadsTests", dependencies: ["MealRoads"]),
         .testTarget(name: "MealCoreTests", dependencies: ["MealCore", "MealRouting"]),
-        .testTarget(name: "MealPlannerTests", dependencies: ["MealPlanner", "MealCore", "MealRouting"], exclude: ["Golden"]),
-        .testTarget(name: "MealCLITests", dependencies: ["mealcli", "MealCore", "MealRouting", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "MealPlannerTests", dependencies: ["MealPlanner", "MealRoads", "MealCore", "MealRouting"], exclude: ["Golden"]),
+        .testTarget(name: "MealCLITests", dependencies: ["mealcli", "MealRoads", "MealCore", "MealRouting", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
 )
