@@ -41,6 +41,8 @@ let package = Package(
                 "MealRouting",
                 "MealRoads",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's own binding calls, for the upserts of large imports (Diner+Binding).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

@@ -41,7 +41,7 @@ struct CSVTable {
         return CSVTable(
             header: withoutTrailingEmptyCells(headerRecord.fields.map { $0.trimmingSpaces }),
             headerLine: headerRecord.line,
-            rows: document.records.dropFirst().filter { !$0.fields.allSatisfy(\.isEmpty) }.map { ($0.line, $0.fields) },
+            rows: document.records.dropFirst().filter { !$0.fields.allSatisfy { $0.isEmpty } }.map { ($0.line, $0.fields) },
             encoding: encodingName)
     }
 

@@ -26,6 +26,8 @@ extension CellReader {
     /// a phone number typed there lost its last digits when the sheet was saved as CSV, so it
     /// cannot be read back and must be typed again.
     static func looksLikeScientificNotation(_ text: String) -> Bool {
+        // Almost no cell has an E; looking for one first spares the split of every phone cell.
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "E") || $0 == UInt8(ascii: "e") }) else { return false }
         let parts = text.uppercased().split(separator: "E", omittingEmptySubsequences: false)
         guard parts.count == 2 else { return false }
         let mantissa = parts[0].split(separator: ".", omittingEmptySubsequences: false)

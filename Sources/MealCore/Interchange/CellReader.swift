@@ -37,20 +37,22 @@ public struct CellReader {
     let file: String
     let line: Int
     let columnIndex: [String: Int]
-    let cells: [String]
+    /// The row's cells as `text` gives them: a neutralised formula restored, spaces trimmed.
+    /// Done once per cell here: the character check and the row's reader each ask for every cell.
+    let values: [String]
     public private(set) var issues: [ImportIssue] = []
 
     init(file: String, line: Int, columnIndex: [String: Int], cells: [String]) {
         self.file = file
         self.line = line
         self.columnIndex = columnIndex
-        self.cells = cells
+        self.values = cells.map { CSVWriter.restoreNeutralizedFormula($0).trimmingSpaces }
     }
 
     /// The trimmed cell, or "" when the column is absent or the cell empty.
     public func text(_ column: String) -> String {
-        guard let index = columnIndex[column], index < cells.count else { return "" }
-        return CSVWriter.restoreNeutralizedFormula(cells[index]).trimmingSpaces
+        guard let index = columnIndex[column], index < values.count else { return "" }
+        return values[index]
     }
 
     public mutating func report(_ column: String?, _ message: String, value: String? = nil) {

@@ -93,22 +93,21 @@ public struct ParsedImport<R: RegistryRecord> {
         let rows = table.completeRows(fileName: fileName, issues: &issues, rejected: skippingBadRows ? { line, cells, issue in
             rejects.rows.append(Rejects.Row(line: line, cells: cells, issues: [issue]))
         } : nil)
-        for row in rows {
-            var cells = CellReader(file: fileName, line: row.line, columnIndex: columnIndex, cells: row.cells)
-            cells.refuseUnsafeCharacters(in: columnNames)
-            let id = cells.text("id")
-            if !id.isEmpty, let firstLine = firstLineOfID[id] {
-                cells.report("id", "duplicate id, first used on line \(firstLine)", value: id)
-            }
-            let record = R.read(&cells)
-            if cells.issues.isEmpty, let record {
+        let checkedInParallel = RowChecking.checkUnrepeated(R.self, rows: rows, fileName: fileName,
+                                                            columnIndex: columnIndex, columnNames: columnNames)
+        for (row, checkedAlready) in zip(rows, checkedInParallel) {
+            let checked = checkedAlready ?? RowChecking.check(
+                R.self, fileName: fileName, line: row.line, cells: row.cells, columnIndex: columnIndex,
+                columnNames: columnNames, earlierLine: { firstLineOfID[$0] })
+            let id = checked.id
+            if checked.issues.isEmpty, let record = checked.record {
                 records.append((row.line, record))
                 if skippingBadRows { cellsOfLine[row.line] = row.cells }
                 if !id.isEmpty { firstLineOfID[id] = row.line }
             } else if skippingBadRows {
-                rejects.rows.append(Rejects.Row(line: row.line, cells: row.cells, issues: cells.issues))
+                rejects.rows.append(Rejects.Row(line: row.line, cells: row.cells, issues: checked.issues))
             } else {
-                issues += cells.issues
+                issues += checked.issues
                 if !id.isEmpty, firstLineOfID[id] == nil { firstLineOfID[id] = row.line }
             }
         }

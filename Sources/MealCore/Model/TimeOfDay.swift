@@ -116,5 +116,7 @@ extension Unicode.Scalar {
 }
 
 extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
+    /// `0`–`9`, answered from the ASCII value: `isNumber` looks up Unicode properties, and every
+    /// digit of a large import's days and times was asked.
+    var isASCIIDigit: Bool { asciiValue.map { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } ?? false }
 }

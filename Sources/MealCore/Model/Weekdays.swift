@@ -34,10 +34,10 @@ public struct Weekdays: Hashable, Sendable, Codable, CustomStringConvertible {
         }
         var days: [Int] = []
         for character in trimmed {
-            guard character.isASCIIDigit, let day = character.wholeNumberValue, (1...7).contains(day) else {
+            guard let ascii = character.asciiValue, (UInt8(ascii: "1")...UInt8(ascii: "7")).contains(ascii) else {
                 throw DomainError(field: "days", "weekdays are digits 1 (Monday) to 7 (Sunday)", value: text)
             }
-            days.append(day)
+            days.append(Int(ascii - UInt8(ascii: "0")))
         }
         guard !days.isEmpty else { throw DomainError(field: "days", "at least one weekday is needed", value: text) }
         try self.init(days)

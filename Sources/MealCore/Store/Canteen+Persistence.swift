@@ -139,16 +139,16 @@ extension Diner {
     /// when an import wrote one statement per diner. 40 rows are 840 parameters, within the
     /// 999 that SQLite builds before 3.32 allow.
     public static func upsertAll(_ diners: [Diner], _ db: Database) throws {
-        let rowsPerStatement = 40
-        var values: [DatabaseValue] = []
-        values.reserveCapacity(rowsPerStatement * storedColumns.count)
         for first in stride(from: 0, to: diners.count, by: rowsPerStatement) {
             let batch = diners[first..<min(first + rowsPerStatement, diners.count)]
-            values.removeAll(keepingCapacity: true)
-            for diner in batch { values.append(contentsOf: diner.storedValues) }
-            try db.cachedStatement(sql: upsertSQL(rows: batch.count)).execute(arguments: StatementArguments(values))
+            // The SQL of a full batch is built once: worded anew it was 5 KB of text per statement.
+            let sql = batch.count == rowsPerStatement ? fullBatchUpsertSQL : upsertSQL(rows: batch.count)
+            try execute(db.cachedStatement(sql: sql), upserting: batch)
         }
     }
+
+    static let rowsPerStatement = 40
+    static let fullBatchUpsertSQL = upsertSQL(rows: rowsPerStatement)
 
     /// `INSERT ... VALUES (...), (...) ON CONFLICT(id) DO UPDATE` for `rows` diners.
     static func upsertSQL(rows: Int) -> String {

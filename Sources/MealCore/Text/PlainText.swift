@@ -27,6 +27,8 @@ public enum PlainText {
 
     /// The first unsafe character of `text` and its 1-based position in characters, if any.
     public static func firstUnsafe(in text: String) -> (scalar: Unicode.Scalar, position: Int)? {
+        // Printable ASCII alone (ids, dates, codes, numbers) needs no scalar decoding.
+        if text.utf8.allSatisfy({ (0x20..<0x7F).contains($0) }) { return nil }
         for (offset, scalar) in text.unicodeScalars.enumerated() where isUnsafe(scalar) {
             return (scalar, offset + 1)
         }
