@@ -1,0 +1,161 @@
+import Foundation
+
+/// Travel on a road network: snapping places to the streets and bounded shortest-path searches.
+/// Safe to share between threads: each search borrows its own workspace.
+///
+/// The search is plain Dijkstra with a binary heap, stopped once every destination is settled
+/// or the time limit is passed (see docs/benchmarks.md for why nothing fancier is needed).
+public final class RoadRouter: Sendable {
+    public let network: RoadNetwork
+    /// A place further than this from every way a user may take is not on that user's network.
+    public let snapLimitMetres: Double
+    let grid: RoadSpatialGrid
+    let pool: RoadWorkspacePool
+
+    public init(network: RoadNetwork, snapLimitMetres: Double = 300) {
+        self.network = network
+        self.snapLimitMetres = snapLimitMetres
+        grid = RoadSpatialGrid(network: network)
+        pool = RoadWorkspacePool(nodeCount: network.nodeCount)
+    }
+
+    /// The nearest point of a way `user` may take, within `snapLimitMetres`.
+    public func snap(_ point: RoadPoint, for user: RoadUser) -> RoadSnap? {
+        grid.snap(point, for: user, limitMetres: snapLimitMetres, network: network)
+    }
+
+    /// Journeys from one place to each of `destinations`, by one bounded search.
+    public func journeys(
+        from origin: RoadPoint, to destinations: [RoadPoint], user: RoadUser, metresPerSecond: Double,
+        limitSeconds: Int? = nil
+    ) -> [RoadJourney] {
+        journeys(
+            from: snap(origin, for: user), to: destinations.map { snap($0, for: user) }, user: user,
+            metresPerSecond: metresPerSecond, limitSeconds: limitSeconds)
+    }
+
+    /// Journeys between places already snapped for `user` (nil: no usable way within the snap
+    /// distance), so a place met by many searches is snapped once.
+    public func journeys(
+        from origin: RoadSnap?, to destinations: [RoadSnap?], user: RoadUser, metresPerSecond: Double,
+        limitSeconds: Int? = nil
+    ) -> [RoadJourney] {
+        precondition(origin.map { $0.user == user } ?? true, "origin snapped for another road user")
+        precondition(destinations.allSatisfy { $0.map { $0.user == user } ?? true }, "destination snapped for another road user")
+        guard let origin else {
+            return destinations.map { _ in .unreached(.originNotNearRoad(user: user, limitMetres: snapLimitMetres)) }
+        }
+        let model = RoadCostModel(user: user, metresPerSecond: metresPerSecond)
+        return pool.withWorkspace { workspace in
+            workspace.begin()
+            let targets = markTargets(destinations, workspace, user)
+            let bound = model.bound(limitSeconds: limitSeconds) - model.access(origin.centimetres)
+            let wasCut = targets > 0 ? search(from: origin, workspace, model, bound: bound, targets: targets) : false
+            return destinations.map { destination in
+                guard let destination else {
+                    return .unreached(.destinationNotNearRoad(user: user, limitMetres: snapLimitMetres))
+                }
+                return journey(origin, destination, workspace, model, limitSeconds: limitSeconds, wasCut: wasCut)
+            }
+        }
+    }
+
+    /// Stamps the nodes from which each destination's segment leads to it; returns how many.
+    private func markTargets(_ destinations: [RoadSnap?], _ workspace: RoadSearchWorkspace, _ user: RoadUser) -> Int {
+        var count = 0
+        func mark(_ node: Int32) {
+            if workspace.target[Int(node)] != workspace.stamp {
+                workspace.target[Int(node)] = workspace.stamp
+                count += 1
+            }
+        }
+        let segments = network.segments
+        for case let destination? in destinations {
+            if segments.forward[destination.segment] & user.bit != 0 { mark(segments.from[destination.segment]) }
+            if segments.backward[destination.segment] & user.bit != 0 { mark(segments.to[destination.segment]) }
+        }
+        return count
+    }
+
+    /// Dijkstra from the origin's point on its segment, never past `bound`, until `targets` marked
+    /// nodes are settled (0: until the bound). Returns whether the bound cut any path short.
+    func search(
+        from origin: RoadSnap, _ workspace: RoadSearchWorkspace, _ model: RoadCostModel, bound: Int, targets: Int
+    ) -> Bool {
+        let segments = network.segments, bit = model.user.bit
+        let segment = origin.segment, length = Int(segments.centimetres[segment]), kmh = segments.carKmh[segment]
+        var wasCut = false
+        func seed(_ node: Int32, _ centimetres: Int) {
+            let key = model.along(centimetres, kmh: kmh)
+            if key <= bound { workspace.offer(Int(node), key: key, centimetres: centimetres) } else { wasCut = true }
+        }
+        if segments.forward[segment] & bit != 0 { seed(segments.to[segment], length - origin.position) }
+        if segments.backward[segment] & bit != 0 { seed(segments.from[segment], origin.position) }
+        var remaining = targets
+        let stamp = workspace.stamp
+        let arcStart = network.arcStart, arcTarget = network.arcTarget, arcUsers = network.arcUsers
+        let arcCentimetres = network.arcCentimetres, arcSegment = network.arcSegment, carKmh = segments.carKmh
+        while let entry = workspace.popMin() {
+            let node = Int(entry & 0xffff_ffff), key = Int(entry >> 32)
+            if workspace.settled[node] == stamp { continue }
+            workspace.settled[node] = stamp
+            workspace.settledOrder.append(Int32(node))
+            if workspace.target[node] == stamp {
+                remaining -= 1
+                if remaining == 0 { break }
+            }
+            let along = Int(workspace.along[node])
+            for arc in Int(arcStart[node])..<Int(arcStart[node + 1]) where arcUsers[arc] & bit != 0 {
+                let head = Int(arcTarget[arc])
+                if workspace.settled[head] == stamp { continue }
+                let centimetres = Int(arcCentimetres[arc])
+                let next = key + model.along(centimetres, kmh: carKmh[Int(arcSegment[arc])])
+                if next > bound {
+                    wasCut = true
+                    continue
+                }
+                workspace.offer(head, key: next, centimetres: along + centimetres)
+            }
+        }
+        return wasCut
+    }
+
+    /// The best way onto a destination's segment: from either end the direction allows, or
+    /// straight along the segment when the origin is on it too.
+    private func journey(
+        _ origin: RoadSnap, _ destination: RoadSnap, _ workspace: RoadSearchWorkspace, _ model: RoadCostModel,
+        limitSeconds: Int?, wasCut: Bool
+    ) -> RoadJourney {
+        let segments = network.segments, bit = model.user.bit, segment = destination.segment
+        let length = Int(segments.centimetres[segment]), kmh = segments.carKmh[segment]
+        var best: (key: Int, centimetres: Int)?
+        func consider(_ key: Int, _ centimetres: Int) {
+            if best == nil || key < best!.key || (key == best!.key && centimetres < best!.centimetres) {
+                best = (key, centimetres)
+            }
+        }
+        func fromEnd(_ node: Int32, _ centimetres: Int) {
+            let node = Int(node)
+            guard workspace.settled[node] == workspace.stamp else { return }
+            consider(Int(workspace.label[node]) + model.along(centimetres, kmh: kmh), Int(workspace.along[node]) + centimetres)
+        }
+        let forward = segments.forward[segment] & bit != 0, backward = segments.backward[segment] & bit != 0
+        if forward { fromEnd(segments.from[segment], destination.position) }
+        if backward { fromEnd(segments.to[segment], length - destination.position) }
+        if origin.segment == segment {
+            let gap = destination.position - origin.position
+            if gap >= 0 && forward || gap <= 0 && backward { consider(model.along(abs(gap), kmh: kmh), abs(gap)) }
+        }
+        guard let best else {
+            if let limitSeconds, wasCut { return .unreached(.beyondLimit(limitSeconds: limitSeconds)) }
+            return .unreached(.noPath(user: model.user))
+        }
+        let key = model.access(origin.centimetres) + best.key + model.access(destination.centimetres)
+        let centimetres = origin.centimetres + best.centimetres + destination.centimetres
+        let seconds = model.seconds(key: key, centimetres: centimetres)
+        if let limitSeconds, seconds > limitSeconds { return .unreached(.beyondLimit(limitSeconds: limitSeconds)) }
+        return .reached(
+            seconds: seconds, metres: Double(centimetres) / 100, snapFromMetres: origin.distanceMetres,
+            snapToMetres: destination.distanceMetres)
+    }
+}
