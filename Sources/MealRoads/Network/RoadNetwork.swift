@@ -1,5 +1,14 @@
 import Foundation
 
+/// A directed edge someone may travel, packed for the search loop (12 bytes).
+struct RoadArc: Sendable {
+    var target: Int32
+    var centimetres: Int32
+    /// `RoadUser.bit`s of the users who may travel it.
+    var users: UInt8
+    var carKmh: UInt8
+}
+
 /// Counts a network reports about itself: what the extract held and what was kept.
 public struct RoadNetworkStatistics: Equatable, Codable, Sendable {
     /// Nodes and ways the extract held.
@@ -77,9 +86,8 @@ public struct RoadNetwork: Sendable {
     /// Directed edges someone may travel, grouped by tail node: edges of node n are
     /// `arcStart[n]..<arcStart[n+1]`.
     let arcStart: [Int32]
-    let arcTarget: [Int32]
-    let arcCentimetres: [Int32]
-    let arcUsers: [UInt8]
+    let arcs: [RoadArc]
+    /// The street segment each arc travels.
     let arcSegment: [Int32]
 
     public let statistics: RoadNetworkStatistics
@@ -99,15 +107,13 @@ public struct RoadNetwork: Sendable {
         }
         for node in 0..<nodes.count { start[node + 1] += start[node] }
         let arcCount = Int(start[nodes.count])
-        var target = [Int32](repeating: 0, count: arcCount), length = [Int32](repeating: 0, count: arcCount)
-        var users = [UInt8](repeating: 0, count: arcCount), segment = [Int32](repeating: 0, count: arcCount)
+        var arcs = [RoadArc](repeating: RoadArc(target: 0, centimetres: 0, users: 0, carKmh: 0), count: arcCount)
+        var segment = [Int32](repeating: 0, count: arcCount)
         var next = start
         func add(_ tail: Int32, _ head: Int32, _ mask: UInt8, _ index: Int) {
             let slot = Int(next[Int(tail)])
             next[Int(tail)] += 1
-            target[slot] = head
-            length[slot] = segments.centimetres[index]
-            users[slot] = mask
+            arcs[slot] = RoadArc(target: head, centimetres: segments.centimetres[index], users: mask, carKmh: segments.carKmh[index])
             segment[slot] = Int32(index)
         }
         for index in 0..<segments.count {
@@ -115,12 +121,10 @@ public struct RoadNetwork: Sendable {
             if segments.backward[index] != 0 { add(segments.to[index], segments.from[index], segments.backward[index], index) }
         }
         arcStart = start
-        arcTarget = target
-        arcCentimetres = length
-        arcUsers = users
+        self.arcs = arcs
         arcSegment = segment
         var edges: [RoadUser: Int] = [:]
-        for user in RoadUser.allCases { edges[user] = users.reduce(0) { $0 + ($1 & user.bit != 0 ? 1 : 0) } }
+        for user in RoadUser.allCases { edges[user] = arcs.reduce(0) { $0 + ($1.users & user.bit != 0 ? 1 : 0) } }
         statistics = RoadNetworkStatistics(
             osmNodes: counts.osmNodes, osmWays: counts.osmWays, keptWays: counts.keptWays,
             missingNodeReferences: counts.missingNodeReferences, graphNodes: nodes.count,

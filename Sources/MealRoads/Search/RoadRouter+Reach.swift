@@ -10,20 +10,19 @@ extension RoadRouter {
             return RoadReach(origin: nil, segments: [], reason: .originNotNearRoad(user: user, limitMetres: snapLimitMetres))
         }
         let model = RoadCostModel(user: user, metresPerSecond: metresPerSecond)
-        return pool.withWorkspace { workspace in
-            workspace.begin()
+        return pool.withSearch { state in
             let start = model.access(snap.centimetres)
-            _ = search(from: snap, workspace, model, bound: model.bound(limitSeconds: limitSeconds) - start, targets: 0)
-            let reached = ReachedNodes(workspace: workspace, model: model, start: start, origin: snap, limitSeconds: limitSeconds)
+            _ = search(from: snap, &state, model, bound: model.bound(limitSeconds: limitSeconds) - start, targets: 0)
+            let reached = ReachedNodes(state: state, model: model, start: start, origin: snap, limitSeconds: limitSeconds)
             var segments = originStretches(snap, reached)
-            for node in workspace.settledOrder { segments += stretches(leaving: Int(node), reached) }
+            for node in state.settledOrder { segments += stretches(leaving: Int(node), reached) }
             return RoadReach(origin: snap, segments: segments, reason: nil)
         }
     }
 
     /// Seconds at the nodes a reach search settled, by the seconds rule.
     struct ReachedNodes {
-        let workspace: RoadSearchWorkspace
+        let state: RoadSearchState
         let model: RoadCostModel
         /// Key of the origin's access leg.
         let start: Int
@@ -31,9 +30,9 @@ extension RoadRouter {
         let limitSeconds: Int
 
         func seconds(_ node: Int) -> Int? {
-            guard workspace.settled[node] == workspace.stamp else { return nil }
+            guard state.isSettled(node) else { return nil }
             let seconds = model.seconds(
-                key: start + Int(workspace.label[node]), centimetres: origin.centimetres + Int(workspace.along[node]))
+                key: start + Int(state.label[node]), centimetres: origin.centimetres + Int(state.along[node]))
             return seconds <= limitSeconds ? seconds : nil
         }
 
@@ -79,8 +78,8 @@ extension RoadRouter {
         let segments = network.segments, bit = reached.model.user.bit
         var stretches: [RoadReachSegment] = []
         let from = network.point(ofNode: node)
-        for arc in Int(network.arcStart[node])..<Int(network.arcStart[node + 1]) where network.arcUsers[arc] & bit != 0 {
-            let head = Int(network.arcTarget[arc]), segment = Int(network.arcSegment[arc])
+        for arc in Int(network.arcStart[node])..<Int(network.arcStart[node + 1]) where network.arcs[arc].users & bit != 0 {
+            let head = Int(network.arcs[arc].target), segment = Int(network.arcSegment[arc])
             let to = network.point(ofNode: head)
             if let headSeconds = reached.seconds(head) {
                 let isForward = Int(segments.from[segment]) == node
@@ -89,8 +88,8 @@ extension RoadRouter {
                     stretches.append(RoadReachSegment(from: from, to: to, fromSeconds: seconds, toSeconds: headSeconds))
                 }
             } else {
-                let cost = reached.model.along(Int(network.arcCentimetres[arc]), kmh: segments.carKmh[segment])
-                let part = reached.fraction(afterKey: Int(reached.workspace.label[node]), cost: cost)
+                let cost = reached.model.along(Int(network.arcs[arc].centimetres), kmh: segments.carKmh[segment])
+                let part = reached.fraction(afterKey: Int(reached.state.label[node]), cost: cost)
                 guard part > 0 else { continue }
                 stretches.append(RoadReachSegment(
                     from: from, to: Self.between(from, to, part), fromSeconds: seconds, toSeconds: reached.limitSeconds))

@@ -46,26 +46,25 @@ public final class RoadRouter: Sendable {
             return destinations.map { _ in .unreached(.originNotNearRoad(user: user, limitMetres: snapLimitMetres)) }
         }
         let model = RoadCostModel(user: user, metresPerSecond: metresPerSecond)
-        return pool.withWorkspace { workspace in
-            workspace.begin()
-            let targets = markTargets(destinations, workspace, user)
+        return pool.withSearch { state in
+            let targets = markTargets(destinations, state, user)
             let bound = model.bound(limitSeconds: limitSeconds) - model.access(origin.centimetres)
-            let wasCut = targets > 0 ? search(from: origin, workspace, model, bound: bound, targets: targets) : false
+            let wasCut = targets > 0 ? search(from: origin, &state, model, bound: bound, targets: targets) : false
             return destinations.map { destination in
                 guard let destination else {
                     return .unreached(.destinationNotNearRoad(user: user, limitMetres: snapLimitMetres))
                 }
-                return journey(origin, destination, workspace, model, limitSeconds: limitSeconds, wasCut: wasCut)
+                return journey(origin, destination, state, model, limitSeconds: limitSeconds, wasCut: wasCut)
             }
         }
     }
 
     /// Stamps the nodes from which each destination's segment leads to it; returns how many.
-    private func markTargets(_ destinations: [RoadSnap?], _ workspace: RoadSearchWorkspace, _ user: RoadUser) -> Int {
+    private func markTargets(_ destinations: [RoadSnap?], _ state: RoadSearchState, _ user: RoadUser) -> Int {
         var count = 0
         func mark(_ node: Int32) {
-            if workspace.target[Int(node)] != workspace.stamp {
-                workspace.target[Int(node)] = workspace.stamp
+            if state.target[Int(node)] != state.stamp {
+                state.target[Int(node)] = state.stamp
                 count += 1
             }
         }
@@ -80,41 +79,43 @@ public final class RoadRouter: Sendable {
     /// Dijkstra from the origin's point on its segment, never past `bound`, until `targets` marked
     /// nodes are settled (0: until the bound). Returns whether the bound cut any path short.
     func search(
-        from origin: RoadSnap, _ workspace: RoadSearchWorkspace, _ model: RoadCostModel, bound: Int, targets: Int
+        from origin: RoadSnap, _ state: inout RoadSearchState, _ model: RoadCostModel, bound: Int, targets: Int
     ) -> Bool {
         let segments = network.segments, bit = model.user.bit
         let segment = origin.segment, length = Int(segments.centimetres[segment]), kmh = segments.carKmh[segment]
         var wasCut = false
         func seed(_ node: Int32, _ centimetres: Int) {
             let key = model.along(centimetres, kmh: kmh)
-            if key <= bound { workspace.offer(Int(node), key: key, centimetres: centimetres) } else { wasCut = true }
+            if key <= bound { state.offer(Int(node), key: key, centimetres: centimetres) } else { wasCut = true }
         }
         if segments.forward[segment] & bit != 0 { seed(segments.to[segment], length - origin.position) }
         if segments.backward[segment] & bit != 0 { seed(segments.from[segment], origin.position) }
         var remaining = targets
-        let stamp = workspace.stamp
-        let arcStart = network.arcStart, arcTarget = network.arcTarget, arcUsers = network.arcUsers
-        let arcCentimetres = network.arcCentimetres, arcSegment = network.arcSegment, carKmh = segments.carKmh
-        while let entry = workspace.popMin() {
-            let node = Int(entry & 0xffff_ffff), key = Int(entry >> 32)
-            if workspace.settled[node] == stamp { continue }
-            workspace.settled[node] = stamp
-            workspace.settledOrder.append(Int32(node))
-            if workspace.target[node] == stamp {
-                remaining -= 1
-                if remaining == 0 { break }
-            }
-            let along = Int(workspace.along[node])
-            for arc in Int(arcStart[node])..<Int(arcStart[node + 1]) where arcUsers[arc] & bit != 0 {
-                let head = Int(arcTarget[arc])
-                if workspace.settled[head] == stamp { continue }
-                let centimetres = Int(arcCentimetres[arc])
-                let next = key + model.along(centimetres, kmh: carKmh[Int(arcSegment[arc])])
-                if next > bound {
-                    wasCut = true
-                    continue
+        let stamp = state.stamp
+        network.arcStart.withUnsafeBufferPointer { arcStart in
+            network.arcs.withUnsafeBufferPointer { arcs in
+                while let entry = state.popMin() {
+                    let node = Int(entry & 0xffff_ffff), key = Int(entry >> 32)
+                    if state.settled[node] == stamp { continue }
+                    state.settled[node] = stamp
+                    state.settledOrder.append(Int32(node))
+                    if state.target[node] == stamp {
+                        remaining -= 1
+                        if remaining == 0 { break }
+                    }
+                    let along = Int(state.along[node])
+                    for arc in arcs[Int(arcStart[node])..<Int(arcStart[node + 1])] where arc.users & bit != 0 {
+                        let head = Int(arc.target)
+                        if state.settled[head] == stamp { continue }
+                        let centimetres = Int(arc.centimetres)
+                        let next = key + model.along(centimetres, kmh: arc.carKmh)
+                        if next > bound {
+                            wasCut = true
+                            continue
+                        }
+                        state.offer(head, key: next, centimetres: along + centimetres)
+                    }
                 }
-                workspace.offer(head, key: next, centimetres: along + centimetres)
             }
         }
         return wasCut
@@ -123,7 +124,7 @@ public final class RoadRouter: Sendable {
     /// The best way onto a destination's segment: from either end the direction allows, or
     /// straight along the segment when the origin is on it too.
     private func journey(
-        _ origin: RoadSnap, _ destination: RoadSnap, _ workspace: RoadSearchWorkspace, _ model: RoadCostModel,
+        _ origin: RoadSnap, _ destination: RoadSnap, _ state: RoadSearchState, _ model: RoadCostModel,
         limitSeconds: Int?, wasCut: Bool
     ) -> RoadJourney {
         let segments = network.segments, bit = model.user.bit, segment = destination.segment
@@ -136,8 +137,8 @@ public final class RoadRouter: Sendable {
         }
         func fromEnd(_ node: Int32, _ centimetres: Int) {
             let node = Int(node)
-            guard workspace.settled[node] == workspace.stamp else { return }
-            consider(Int(workspace.label[node]) + model.along(centimetres, kmh: kmh), Int(workspace.along[node]) + centimetres)
+            guard state.isSettled(node) else { return }
+            consider(Int(state.label[node]) + model.along(centimetres, kmh: kmh), Int(state.along[node]) + centimetres)
         }
         let forward = segments.forward[segment] & bit != 0, backward = segments.backward[segment] & bit != 0
         if forward { fromEnd(segments.from[segment], destination.position) }
