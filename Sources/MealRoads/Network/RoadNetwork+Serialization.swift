@@ -50,6 +50,11 @@ extension RoadNetwork {
         for index in 1..<max(1, nodes.count) where nodes.ids[index] <= nodes.ids[index - 1] {
             throw RoadNetworkError.damaged("node \(index) is out of order")
         }
+        let maxLatitude = Int32(90 * RoadNodeStore.unitsPerDegree), maxLongitude = Int32(180 * RoadNodeStore.unitsPerDegree)
+        for index in 0..<nodes.count
+        where abs(nodes.latitudes[index]) > maxLatitude || abs(nodes.longitudes[index]) > maxLongitude {
+            throw RoadNetworkError.damaged("node \(index) lies off the Earth")
+        }
         let allUsers = RoadUser.allCases.reduce(UInt8(0)) { $0 | $1.bit }
         for index in 0..<segments.count {
             let from = segments.from[index], to = segments.to[index]

@@ -14,6 +14,7 @@ struct RoadCostModel {
     private let carSpeeds: [Double]
 
     init(user: RoadUser, metresPerSecond: Double) {
+        precondition(metresPerSecond > 0 && metresPerSecond.isFinite, "a speed must be positive (got \(metresPerSecond) m/s)")
         self.user = user
         self.metresPerSecond = metresPerSecond
         isCar = user == .car

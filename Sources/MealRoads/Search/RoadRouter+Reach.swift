@@ -32,7 +32,7 @@ extension RoadRouter {
         func seconds(_ node: Int) -> Int? {
             guard state.isSettled(node) else { return nil }
             let seconds = model.seconds(
-                key: start + Int(state.label[node]), centimetres: origin.centimetres + Int(state.along[node]))
+                key: start + state.key(node), centimetres: origin.centimetres + state.along(node))
             return seconds <= limitSeconds ? seconds : nil
         }
 
@@ -89,7 +89,7 @@ extension RoadRouter {
                 }
             } else {
                 let cost = reached.model.along(Int(network.arcs[arc].centimetres), kmh: segments.carKmh[segment])
-                let part = reached.fraction(afterKey: Int(reached.state.label[node]), cost: cost)
+                let part = reached.fraction(afterKey: reached.state.key(node), cost: cost)
                 guard part > 0 else { continue }
                 stretches.append(RoadReachSegment(
                     from: from, to: Self.between(from, to, part), fromSeconds: seconds, toSeconds: reached.limitSeconds))

@@ -96,17 +96,15 @@ public final class RoadRouter: Sendable {
             network.arcs.withUnsafeBufferPointer { arcs in
                 while let entry = state.popMin() {
                     let node = Int(entry & 0xffff_ffff), key = Int(entry >> 32)
-                    if state.settled[node] == stamp { continue }
-                    state.settled[node] = stamp
+                    guard state.settle(node) else { continue }
                     state.settledOrder.append(Int32(node))
                     if state.target[node] == stamp {
                         remaining -= 1
                         if remaining == 0 { break }
                     }
-                    let along = Int(state.along[node])
+                    let along = state.along(node)
                     for arc in arcs[Int(arcStart[node])..<Int(arcStart[node + 1])] where arc.users & bit != 0 {
                         let head = Int(arc.target)
-                        if state.settled[head] == stamp { continue }
                         let centimetres = Int(arc.centimetres)
                         let next = key + model.along(centimetres, kmh: arc.carKmh)
                         if next > bound {
@@ -138,7 +136,7 @@ public final class RoadRouter: Sendable {
         func fromEnd(_ node: Int32, _ centimetres: Int) {
             let node = Int(node)
             guard state.isSettled(node) else { return }
-            consider(Int(state.label[node]) + model.along(centimetres, kmh: kmh), Int(state.along[node]) + centimetres)
+            consider(state.key(node) + model.along(centimetres, kmh: kmh), state.along(node) + centimetres)
         }
         let forward = segments.forward[segment] & bit != 0, backward = segments.backward[segment] & bit != 0
         if forward { fromEnd(segments.from[segment], destination.position) }

@@ -6,10 +6,7 @@ import Foundation
 /// checked for exclusive access on every read.
 final class RoadSearchWorkspace: @unchecked Sendable {
     let nodeCount: Int
-    private let label: UnsafeMutablePointer<Int32>
-    private let along: UnsafeMutablePointer<Int32>
-    private let reached: UnsafeMutablePointer<UInt32>
-    private let settled: UnsafeMutablePointer<UInt32>
+    private let labels: UnsafeMutablePointer<RoadNodeLabel>
     private let target: UnsafeMutablePointer<UInt32>
     private var stamp: UInt32 = 0
     private var heap: [UInt64] = []
@@ -17,32 +14,29 @@ final class RoadSearchWorkspace: @unchecked Sendable {
 
     init(nodeCount: Int) {
         self.nodeCount = nodeCount
-        label = .allocate(capacity: max(1, nodeCount))
-        along = .allocate(capacity: max(1, nodeCount))
-        reached = .allocate(capacity: max(1, nodeCount))
-        settled = .allocate(capacity: max(1, nodeCount))
+        labels = .allocate(capacity: max(1, nodeCount))
+        labels.initialize(repeating: RoadNodeLabel(), count: max(1, nodeCount))
         target = .allocate(capacity: max(1, nodeCount))
-        for pointer in [reached, settled, target] { pointer.initialize(repeating: 0, count: max(1, nodeCount)) }
-        label.initialize(repeating: 0, count: max(1, nodeCount))
-        along.initialize(repeating: 0, count: max(1, nodeCount))
+        target.initialize(repeating: 0, count: max(1, nodeCount))
     }
 
     deinit {
-        for pointer in [label, along] { pointer.deallocate() }
-        for pointer in [reached, settled, target] { pointer.deallocate() }
+        labels.deallocate()
+        target.deallocate()
     }
 
     /// A fresh search state on this workspace's memory.
     func begin() -> RoadSearchState {
         stamp &+= 1
         if stamp == 0 {
-            for pointer in [reached, settled, target] { pointer.update(repeating: 0, count: max(1, nodeCount)) }
+            labels.update(repeating: RoadNodeLabel(), count: max(1, nodeCount))
+            target.update(repeating: 0, count: max(1, nodeCount))
             stamp = 1
         }
         heap.removeAll(keepingCapacity: true)
         settledOrder.removeAll(keepingCapacity: true)
         let state = RoadSearchState(
-            label: label, along: along, reached: reached, settled: settled, target: target, stamp: stamp,
+            labels: labels, target: target, stamp: stamp,
             heap: heap, settledOrder: settledOrder)
         heap = []
         settledOrder = []
@@ -56,15 +50,20 @@ final class RoadSearchWorkspace: @unchecked Sendable {
     }
 }
 
-/// One search's view of a workspace: labels valid where `reached == stamp`, final where
-/// `settled == stamp`, destinations' nodes where `target == stamp`.
+/// What a search knows of one node, kept together so a relaxation touches one cache line.
+struct RoadNodeLabel {
+    /// Best key found so far (centimetres or milliseconds along the ways), valid where `reached == stamp`.
+    var key: Int32 = 0
+    /// Centimetres along the ways of that best path (equal to `key` for constant-pace users).
+    var along: Int32 = 0
+    var reached: UInt32 = 0
+    /// Final where `settled == stamp`.
+    var settled: UInt32 = 0
+}
+
+/// One search's view of a workspace; destinations' nodes are marked where `target == stamp`.
 struct RoadSearchState {
-    /// Best key found so far (centimetres or milliseconds along the ways).
-    let label: UnsafeMutablePointer<Int32>
-    /// Centimetres along the ways of that best path (equal to `label` for constant-pace users).
-    let along: UnsafeMutablePointer<Int32>
-    let reached: UnsafeMutablePointer<UInt32>
-    let settled: UnsafeMutablePointer<UInt32>
+    let labels: UnsafeMutablePointer<RoadNodeLabel>
     let target: UnsafeMutablePointer<UInt32>
     let stamp: UInt32
     /// Binary min-heap of `key << 32 | node`; stale entries are skipped when popped.
@@ -72,15 +71,26 @@ struct RoadSearchState {
     /// Nodes in the order they were settled (for reach).
     var settledOrder: [Int32]
 
-    @inline(__always) func isSettled(_ node: Int) -> Bool { settled[node] == stamp }
+    @inline(__always) func isSettled(_ node: Int) -> Bool { labels[node].settled == stamp }
+    @inline(__always) func key(_ node: Int) -> Int { Int(labels[node].key) }
+    @inline(__always) func along(_ node: Int) -> Int { Int(labels[node].along) }
+
+    /// Marks `node` settled; false when it already was (a stale heap entry).
+    @inline(__always)
+    func settle(_ node: Int) -> Bool {
+        if labels[node].settled == stamp { return false }
+        labels[node].settled = stamp
+        return true
+    }
 
     /// Offers `node` a path of `key` (and `centimetres` along the ways); keeps the better.
     @inline(__always)
     mutating func offer(_ node: Int, key: Int, centimetres: Int) {
-        if reached[node] == stamp && Int(label[node]) <= key { return }
-        reached[node] = stamp
-        label[node] = Int32(key)
-        along[node] = Int32(truncatingIfNeeded: centimetres)
+        let label = labels + node
+        if label.pointee.settled == stamp || label.pointee.reached == stamp && Int(label.pointee.key) <= key { return }
+        label.pointee.reached = stamp
+        label.pointee.key = Int32(key)
+        label.pointee.along = Int32(truncatingIfNeeded: centimetres)
         push(UInt64(key) << 32 | UInt64(node))
     }
 
