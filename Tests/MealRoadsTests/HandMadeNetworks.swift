@@ -143,6 +143,21 @@ enum HandMadeNetworks {
         return map.extract
     }
 
+    /// A corner A (0, 0) with a one-way street to or from B (100, 0), drawn first, and a two-way
+    /// street to D (0, 100). Snapping A meets both streets at the same distance.
+    static func oneWayFromACorner(intoCorner: Bool) -> OSMExtract {
+        var map = HandMadeMap()
+        map.node(1, east: 0, north: 0)
+        map.node(2, east: 100, north: 0)
+        map.node(3, east: 0, north: 100)
+        map.way(1, intoCorner ? [2, 1] : [1, 2], ["highway": "residential", "oneway": "yes"])
+        map.way(2, [1, 3], ["highway": "residential"])
+        return map.extract
+    }
+
+    static let corner = HandMadeMap.point(east: 0, north: 0)
+    static let cornerNorth = HandMadeMap.point(east: 0, north: 100)
+
     /// A street clipped at the extract's edge: way 1 runs through nodes 1, 2, 99, 3, 4, but
     /// node 99 lies outside the extract. Nodes 100 m apart along north = 0; node 2 at 100, 3 at 300.
     static func clippedStreet() -> OSMExtract {

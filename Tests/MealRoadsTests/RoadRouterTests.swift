@@ -77,6 +77,18 @@ final class RoadRouterTests: XCTestCase {
         XCTAssertEqual(try journey(roundabout, Maps.loopOrigin, Maps.loopDestination, .foot, 1.0).seconds, 120)
     }
 
+    /// Regression: a place exactly at the first node of a one-way segment was put on that segment
+    /// and could only leave along it (and one at its last node could only be reached along it).
+    func testAPlaceAtTheEndOfAOneWaySegmentMayUseEveryStreetThere() throws {
+        for intoCorner in [false, true] {
+            let map = Maps.oneWayFromACorner(intoCorner: intoCorner)
+            let out = try journey(map, Maps.corner, Maps.cornerNorth, .car, 6.5)
+            XCTAssertEqual(try XCTUnwrap(out.metres, "\(out)"), 100, accuracy: 0.1)
+            let back = try journey(map, Maps.cornerNorth, Maps.corner, .car, 6.5)
+            XCTAssertEqual(try XCTUnwrap(back.metres, "\(back)"), 100, accuracy: 0.1)
+        }
+    }
+
     func testMotorwaysAndTrunkRoadsAreNotWalked() throws {
         let map = Maps.motorwayAndTrunk()
         let walk = try journey(map, Maps.westOfMotorway, Maps.eastOfMotorway, .foot, 1.0)

@@ -70,10 +70,19 @@ public final class RoadRouter: Sendable {
         }
         let segments = network.segments
         for case let destination? in destinations {
-            if segments.forward[destination.segment] & user.bit != 0 { mark(segments.from[destination.segment]) }
-            if segments.backward[destination.segment] & user.bit != 0 { mark(segments.to[destination.segment]) }
+            let (fromStart, fromEnd) = entries(destination, user)
+            if fromStart { mark(segments.from[destination.segment]) }
+            if fromEnd { mark(segments.to[destination.segment]) }
         }
         return count
+    }
+
+    /// From which ends of its segment a place may be reached: an end the direction allows, and
+    /// the node the place stands on.
+    private func entries(_ place: RoadSnap, _ user: RoadUser) -> (fromStart: Bool, fromEnd: Bool) {
+        let segments = network.segments, segment = place.segment
+        return (segments.forward[segment] & user.bit != 0 || place.position == 0,
+                segments.backward[segment] & user.bit != 0 || place.position == Int(segments.centimetres[segment]))
     }
 
     /// Dijkstra from the origin's point on its segment, never past `bound`, until `targets` marked
@@ -88,8 +97,9 @@ public final class RoadRouter: Sendable {
             let key = model.along(centimetres, kmh: kmh)
             if key <= bound { state.offer(Int(node), key: key, centimetres: centimetres) } else { wasCut = true }
         }
-        if segments.forward[segment] & bit != 0 { seed(segments.to[segment], length - origin.position) }
-        if segments.backward[segment] & bit != 0 { seed(segments.from[segment], origin.position) }
+        // Standing on a node, every street there may be taken, whatever the segment's direction.
+        if segments.forward[segment] & bit != 0 || origin.position == length { seed(segments.to[segment], length - origin.position) }
+        if segments.backward[segment] & bit != 0 || origin.position == 0 { seed(segments.from[segment], origin.position) }
         var remaining = targets
         let stamp = state.stamp
         network.arcStart.withUnsafeBufferPointer { arcStart in
@@ -139,8 +149,9 @@ public final class RoadRouter: Sendable {
             consider(state.key(node) + model.along(centimetres, kmh: kmh), state.along(node) + centimetres)
         }
         let forward = segments.forward[segment] & bit != 0, backward = segments.backward[segment] & bit != 0
-        if forward { fromEnd(segments.from[segment], destination.position) }
-        if backward { fromEnd(segments.to[segment], length - destination.position) }
+        let (fromStart, fromFinish) = entries(destination, model.user)
+        if fromStart { fromEnd(segments.from[segment], destination.position) }
+        if fromFinish { fromEnd(segments.to[segment], length - destination.position) }
         if origin.segment == segment {
             let gap = destination.position - origin.position
             if gap >= 0 && forward || gap <= 0 && backward { consider(model.along(abs(gap), kmh: kmh), abs(gap)) }
