@@ -48,7 +48,7 @@ enum HandMadeNetworks {
     static let riverCanteen = HandMadeMap.point(east: 0, north: 150)
 
     /// A stair from A (0, 0) straight up to B (0, 100), and a footway round from A by (200, 0)
-    /// and (200, 100) to B: 500 m. With `stepsTag` the stair is a footway tagged that way instead.
+    /// and (200, 100) to B: 500 m. `stair` gives the stair's tags (a footway tagged `wheelchair=no`, say).
     static func stairAndRamp(stair: [String: String] = ["highway": "steps"]) -> OSMExtract {
         var map = HandMadeMap()
         map.node(1, east: 0, north: 0)
