@@ -141,6 +141,7 @@ struct OSMPBFBlobReader<Source: OSMByteSource> {
 
     /// Inflates a zlib stream that must end exactly at `declaredSize` bytes.
     private func inflate(_ compressed: Data, declaredSize: Int, at location: OSMReadError.Location) throws -> Data {
+        guard !compressed.isEmpty else { throw failure(.corruptCompressedData, at: location) }
         var input = ByteBuffer(bytes: compressed)
         // One spare byte: a stream longer than declared overflows instead of fitting exactly.
         var output = ByteBufferAllocator().buffer(capacity: declaredSize + 1)

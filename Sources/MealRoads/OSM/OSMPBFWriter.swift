@@ -16,7 +16,7 @@ enum OSMPBFWriter {
 
     static func encode(_ extract: OSMExtract) throws -> Data {
         var file = Data()
-        file.append(try frame(type: "OSMHeader", payload: try header(for: extract).serializedData()))
+        file.append(try frame(type: "OSMHeader", payload: header(for: extract).serializedData()))
         var start = 0
         while start < extract.nodes.count {
             let end = min(start + elementsPerBlock, extract.nodes.count)
@@ -36,6 +36,11 @@ enum OSMPBFWriter {
 
     /// A blob as it lies in the file: 4-byte big-endian header length, `BlobHeader`, `Blob`.
     static func frame(type: String, payload: Data, compression: Compression = .zlib) throws -> Data {
+        try frame(type: type, blob: blob(payload, compression: compression).serializedData())
+    }
+
+    /// The `Blob` message carrying `payload`.
+    static func blob(_ payload: Data, compression: Compression) throws -> OSMPBF_Blob {
         var blob = OSMPBF_Blob()
         switch compression {
         case .raw:
@@ -46,7 +51,7 @@ enum OSMPBFWriter {
             blob.zlibData = Data(compressed.readableBytesView)
             blob.rawSize = Int32(payload.count)
         }
-        return try frame(type: type, blob: blob.serializedData())
+        return blob
     }
 
     /// Frames already serialized `Blob` bytes.
@@ -62,7 +67,7 @@ enum OSMPBFWriter {
         return framed
     }
 
-    static func header(for extract: OSMExtract) throws -> OSMPBF_HeaderBlock {
+    static func header(for extract: OSMExtract) -> OSMPBF_HeaderBlock {
         var header = OSMPBF_HeaderBlock()
         header.requiredFeatures = ["OsmSchema-V0.6", "DenseNodes"]
         header.writingprogram = "MealRoads"

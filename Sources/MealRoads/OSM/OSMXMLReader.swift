@@ -28,10 +28,25 @@ enum OSMXMLReader {
         }
     }
 
-    private static func describe(_ error: any Error) -> String {
+    /// The parser's error in words. The codes are libxml2's (`XML_ERR_*`); swift-corelibs'
+    /// `XMLParser.ErrorCode` names do not line up with them, so the common ones are listed here.
+    static func describe(_ error: any Error) -> String {
         let code = (error as NSError).code
-        let text = (error as NSError).localizedDescription
-        return text.isEmpty ? "XML parser error \(code)" : "\(text) (XML parser error \(code))"
+        let words: [Int: String] = [
+            4: "the document is empty",
+            5: "the document ends early or has content after its root element",
+            9: "an invalid character",
+            26: "an undeclared entity",
+            38: "'<' inside an attribute value",
+            39: "an attribute value without quotes",
+            40: "an unfinished attribute value",
+            41: "an attribute without a value",
+            42: "an attribute given twice",
+            73: "'>' expected",
+            76: "an end tag that does not match its start tag",
+            77: "an unfinished tag",
+        ]
+        return "\(words[code] ?? "XML parser error") (code \(code))"
     }
 }
 
@@ -64,6 +79,7 @@ private final class OSMXMLHandler<Sink: OSMElementSink>: NSObject, XMLParserDele
         qualifiedName qName: String?, attributes: [String: String] = [:]
     ) {
         depth += 1
+        guard failure == nil else { return }
         do {
             switch depth {
             case 1:
@@ -83,9 +99,18 @@ private final class OSMXMLHandler<Sink: OSMElementSink>: NSObject, XMLParserDele
         }
     }
 
+    /// libxml2 recovers from errors and carries on calling back with guessed elements, and
+    /// `parse()` may even answer true: the first error stops the reading.
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
+        guard failure == nil else { return }
+        let reason = OSMXMLReader.describe(parseError)
+        failure = OSMReadError(file: file, location: .xmlLine(max(parser.lineNumber, 1)), problem: .xmlSyntax(reason))
+        parser.abortParsing()
+    }
+
     func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
         defer { depth -= 1 }
-        guard depth == 2 else { return }
+        guard depth == 2, failure == nil else { return }
         do {
             switch pending {
             case .node(let node): try sink.pointee.receive(node)
