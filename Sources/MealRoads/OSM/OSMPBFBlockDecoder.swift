@@ -164,7 +164,7 @@ struct OSMPBFBlockDecoder {
 
     private func string(_ index: Int) throws -> String {
         guard index >= 0, index < strings.count else {
-            throw failure(.inconsistentBlock("string \(index) of a table of \(strings.count)"))
+            throw failure(.inconsistentBlock("a tag refers to string \(index) of a table of \(strings.count)"))
         }
         return strings[index]
     }
