@@ -5,7 +5,7 @@ import MealCore
 /// The planner asks a travel model in batches (one query per canteen and mode for the reach, one
 /// row per stop for a canteen's routing matrix), and gets exactly the plan it gets pair by pair.
 final class BatchedTravelTests: XCTestCase {
-    let district = DistrictGenerator(.init(seed: 13, diners: 300, canteens: 3)).generate()
+    let district = DistrictGenerator(.init(seed: 13, diners: 200, canteens: 3)).generate()
     let wednesday = try! ServiceDay(date: "2026-11-25")
 
     func testTheBatchedDefaultsGiveThePairwiseFigures() throws {

@@ -104,4 +104,23 @@ final class OffNetworkReasonTests: XCTestCase {
         XCTAssertEqual(plan.assignment(of: "D3")?.mode, .delivery)
         XCTAssertEqual(plan.unserved.map(\.dinerID), ["D2"])
     }
+
+    func testACheckOnTheNetworkFlagsAStraightLinePlanThatTheStreetsCannotKeep() throws {
+        let (canteens, couriers, diners, model) = try district()
+        let planner = DayPlanner(canteens: canteens, couriers: couriers, diners: diners,
+                                 settings: DayPlanner.Settings(seed: 1, createdBy: "test"))
+        let plan = try planner.plan(day: wednesday).plan
+        XCTAssertEqual(plan.assignments.map(\.dinerID), ["D1", "D2", "D3"])
+        let onTheLine = PlanChecker.violations(plan: plan, canteens: canteens, couriers: couriers, diners: diners,
+                                               parameters: .standard, day: wednesday)
+        XCTAssertEqual(onTheLine, [])
+        let onTheStreets = PlanChecker.violations(plan: plan, canteens: canteens, couriers: couriers, diners: diners,
+                                                  parameters: .standard, day: wednesday, model: model)
+        XCTAssertEqual(onTheStreets.map(\.dinerID), ["D2", "D3"])
+        XCTAssertEqual(onTheStreets.map(\.rule), [.outsideCircle, .outsideCircle])
+        guard onTheStreets.count == 2 else { return }
+        XCTAssertTrue(onTheStreets[0].detail.hasPrefix("老人D2 (independent, 1.0 m/s) needs "), onTheStreets[0].detail)
+        XCTAssertEqual(onTheStreets[1].detail, "老人D3 (independent) cannot reach 江南食堂 on foot: "
+                       + "no street usable within 300 m of home")
+    }
 }
