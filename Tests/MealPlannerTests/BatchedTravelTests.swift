@@ -62,8 +62,9 @@ final class BatchedTravelTests: XCTestCase {
     func testTheBatchedPathPlansTheSameDayAsTheStraightLine() throws {
         let straight = DayPlanner(canteens: district.canteens, couriers: district.couriers, diners: district.diners,
                                   settings: DayPlanner.Settings(seed: 3, createdBy: "test"))
+        let counting = CountingTravelModel()
         let batched = DayPlanner(canteens: district.canteens, couriers: district.couriers, diners: district.diners,
-                                 settings: DayPlanner.Settings(seed: 3, createdBy: "test", travel: .fixed(CountingTravelModel())))
+                                 settings: DayPlanner.Settings(seed: 3, createdBy: "test", travel: .fixed(counting)))
         let expected = try straight.plan(day: wednesday).plan
         let got = try batched.plan(day: wednesday).plan
         XCTAssertGreaterThan(expected.assignments.count, 100)
@@ -72,5 +73,6 @@ final class BatchedTravelTests: XCTestCase {
         XCTAssertEqual(got.unserved, expected.unserved)
         XCTAssertEqual(expected.travel, .straight)
         XCTAssertEqual(got.travel, .network(digest: "counting"), "the plan records the model it was made with")
+        XCTAssertEqual(counting.counts.pairs, 0, "a day is planned without one pair-by-pair question")
     }
 }

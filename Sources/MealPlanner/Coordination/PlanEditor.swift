@@ -47,7 +47,6 @@ public struct PlanEditor {
     /// Sentences describing what was done, for the change log.
     public private(set) var log: [String] = []
 
-    /// - Parameter travel: the travel model rounds are re-timed with; by default the straight line.
     public init(plan: DayPlan, canteens: [Canteen], couriers: [Courier], diners: [Diner],
                 parameters: PlanningParameters, day: ServiceDay, travel: (any TravelModel)? = nil) {
         self.canteens = Dictionary(uniqueKeysWithValues: canteens.map { ($0.id, $0) })

@@ -110,7 +110,9 @@ public struct DayPlanner: Sendable {
         // search full of such stops (meals allowed a minute in the box) is slow and no better.
         let jobs = canteens.indices.map { index in
             let routing = routing(index)
-            let (servable, hopeless) = deliveries[index].split(by: routing.couldServeAlone)
+            let alone = routing.couldServeAlone(deliveries[index])
+            let servable = zip(deliveries[index], alone).filter(\.1).map(\.0)
+            let hopeless = zip(deliveries[index], alone).filter { !$0.1 }.map(\.0)
             return (routing: routing, diners: servable, hopeless: hopeless.map(\.id), seed: settings.seed &+ UInt64(index))
         }
         let kept = keptRounds(current, deliveries: deliveries, workingCouriers: workingCouriers,
