@@ -34,7 +34,8 @@ extension MealCLI {
         var to: GeoPoint
 
         @Option(name: .customLong("as"),
-                help: ArgumentHelp("Who travels: \(Traveller.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "pace"))
+                help: ArgumentHelp("Who travels: a diner's pace, pickup (collecting at the independent pace), or a courier's vehicle.",
+                                   valueName: "pace"))
         var traveller: Traveller = .independent
 
         @OptionGroup var output: OutputFormatOption
