@@ -19,8 +19,10 @@ extension MealCLI {
             let store = try database.open()
             try CLIError.reporting {
                 let registry = try Registry(store)
-                let reach = ServiceReach(canteens: registry.canteens, couriers: registry.couriers,
-                                         parameters: try planning.resolve(), day: try ServiceDay(date: date))
+                let parameters = try planning.resolve()
+                let reach = ServiceReach(canteens: registry.canteens, couriers: registry.couriers, parameters: parameters,
+                                         day: try ServiceDay(date: date),
+                                         model: try planning.travel.choice(in: store).model(for: parameters))
                 let assignment = AssignmentSolver(reach: reach).assign(registry.diners)
                 if output.isJSON {
                     try JSONOutput.write(AssignmentReport(assignment, canteens: registry.canteens))

@@ -89,7 +89,8 @@ extension MealCLI {
                 defer { withExtendedLifetime(lock) {} }
                 let dates = try BatchPlanning.dates(from: from, days: days)
                 let settings = DayPlanner.Settings(parameters: try planning.resolve(), seed: seed,
-                                                   timeLimit: timeLimitPerDay, createdBy: operatorOptions.name)
+                                                   timeLimit: timeLimitPerDay, createdBy: operatorOptions.name,
+                                                   travel: try planning.travel.choice(in: store))
                 // In JSON mode standard output carries the document only: the log lines go to standard error.
                 let reporter = BatchReporter(total: dates.count, interactive: !output.isJSON && isatty(STDOUT_FILENO) == 1,
                                              clock: try timeZone.clock(store), toStandardError: output.isJSON)

@@ -19,6 +19,7 @@ extension MealCLI {
         @Option(help: "The version to check (default: the newest, the one coordinators work on).")
         var version: Int?
 
+        @OptionGroup var travel: TravelOption
         @OptionGroup var output: OutputFormatOption
         @OptionGroup var database: DatabaseOptions
 
@@ -46,9 +47,10 @@ extension MealCLI {
                 let stored = try store.planWithContext(date: date, version: version.map(PlanVersionChoice.number) ?? .latest)
                 let (plan, registry) = (stored.plan, stored.registry)
                 day.exceptions = stored.exceptions
+                let parameters = try PlanChecker.parameters(of: plan)
                 let violations = PlanChecker.violations(
                     plan: plan, canteens: registry.canteens, couriers: registry.couriers, diners: registry.diners,
-                    parameters: try PlanChecker.parameters(of: plan), day: day)
+                    parameters: parameters, day: day, model: try travel.choice(for: plan, in: store).model(for: parameters))
                 let names = Dictionary(uniqueKeysWithValues: registry.diners.map { ($0.id.rawValue, $0.name) })
                     .merging(registry.couriers.map { ($0.id.rawValue, $0.name) }) { diner, _ in diner }
                     .merging(registry.canteens.map { ($0.id.rawValue, $0.name) }) { earlier, _ in earlier }

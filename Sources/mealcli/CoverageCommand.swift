@@ -25,8 +25,9 @@ extension MealCLI {
             try CLIError.reporting {
                 let day = try date.map(ServiceDay.init(date:)) ?? .anyDay
                 let registry = try Registry(store)
-                let reach = ServiceReach(canteens: registry.canteens, couriers: registry.couriers,
-                                         parameters: try planning.resolve(), day: day)
+                let parameters = try planning.resolve()
+                let reach = ServiceReach(canteens: registry.canteens, couriers: registry.couriers, parameters: parameters,
+                                         day: day, model: try planning.travel.choice(in: store).model(for: parameters))
                 let report = CoverageReport(diners: registry.diners, reach: reach, suggestionCount: suggestions)
                 switch format {
                 case .text: print(CoverageFormatter.text(report), terminator: "")

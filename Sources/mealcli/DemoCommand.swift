@@ -23,6 +23,8 @@ extension MealCLI {
         @Option(name: .customLong("fixtures-dir"), help: "Where the bundled data sets are.")
         var fixturesDirectory: String?
 
+        @OptionGroup var travel: TravelOption
+
         func run() throws {
             try CLIError.reporting {
                 let folder = dir ?? FileManager.default.temporaryDirectory
@@ -45,8 +47,9 @@ extension MealCLI {
 
                 print("\n== 2. The 15-minute service circle on \(day)")
                 let registry = try Registry(store)
+                let travelChoice = try travel.choice(in: store)
                 let reach = ServiceReach(canteens: registry.canteens, couriers: registry.couriers, parameters: .standard,
-                                         day: try ServiceDay(date: day))
+                                         day: try ServiceDay(date: day), model: travelChoice.model(for: .standard))
                 let coverage = CoverageReport(diners: registry.diners, reach: reach, suggestionCount: 1)
                 let d = coverage.district
                 print("   \(d.total) diners eat that day: \(d.dineIn) can dine in, \(d.pickup) pick up, "
@@ -55,7 +58,8 @@ extension MealCLI {
                 print("\n== 3. Plan \(day): assignment (exact min-cost flow), delivery rounds (hybrid genetic search)")
                 let started = Date()
                 let result = try DailyPlanning.plan(
-                    date: day, in: store, settings: DayPlanner.Settings(seed: 1, timeLimit: timeLimit, createdBy: "demo"))
+                    date: day, in: store,
+                    settings: DayPlanner.Settings(seed: 1, timeLimit: timeLimit, createdBy: "demo", travel: travelChoice))
                 let summary = result.summary.text(whereToSeeAll: "`mealcli export plan --date \(day)`")
                 print(summary.split(separator: "\n").map { "   " + $0 }.joined(separator: "\n"))
                 print(String(format: "   planned and stored as version %d in %.2f s", result.plan.version,

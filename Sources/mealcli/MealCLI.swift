@@ -17,6 +17,7 @@ struct MealCLI: ParsableCommand {
             Export.self,
             Fixture.self,
             Coverage.self,
+            Travel.self,
             Assign.self,
             Plan.self,
             Publish.self,

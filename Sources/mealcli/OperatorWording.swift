@@ -13,6 +13,8 @@ enum OperatorWording {
             "\(error); use --force to replace it"
         case let error as PlanEditing.Conflict:
             "\(error)\nLook at `mealcli diff --date \(error.date)` and make the change again on version \(error.latestVersion)."
+        case TravelSelection.Failure.noRoadNetwork:
+            "no road network imported: mealcli import roads FILE (or choose --travel straight)"
         case PlanEditor.Failure.notDelivery(let id):
             "\(id) is not a delivery; move them to a courier with --to-canteen ... --mode delivery"
         default: "\(error)"

@@ -50,7 +50,7 @@ extension MealCLI {
             try CLIError.reporting {
                 let started = Date()
                 let settings = DayPlanner.Settings(parameters: try planning.resolve(), seed: seed, timeLimit: timeLimit,
-                                                   createdBy: operatorOptions.name)
+                                                   createdBy: operatorOptions.name, travel: try planning.travel.choice(in: store))
                 let result = try DailyPlanning.plan(date: date, in: store, settings: settings, publish: publishing.publish)
                 if output.isJSON {
                     try JSONOutput.write(Document(

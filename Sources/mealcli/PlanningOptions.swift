@@ -11,6 +11,8 @@ struct PlanningOptions: ParsableArguments {
     @Option(name: .customLong("radius"), help: ArgumentHelp("The service circle in minutes (default 15).", valueName: "minutes"))
     var radiusMinutes: Int?
 
+    @OptionGroup var travel: TravelOption
+
     func resolve() throws -> PlanningParameters {
         var result = PlanningParameters.standard
         if let parameters {

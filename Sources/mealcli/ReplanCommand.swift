@@ -16,6 +16,7 @@ extension MealCLI {
         @Option(name: .customLong("max-changes"), help: "At most this many diners may change.") var maxChanges: Int?
         @Option(help: "Random seed of the routing search.") var seed: UInt64 = 1
         @Option(name: .customLong("time-limit"), help: "Seconds one canteen's routing may take at most (a guard against runaway: the search stops on a work budget).") var timeLimit: Double = DayPlanner.defaultTimeGuard
+        @OptionGroup var travel: TravelOption
         @OptionGroup var publishing: PublishOption
         @OptionGroup var output: OutputFormatOption
         @OptionGroup var database: DatabaseOptions
@@ -63,7 +64,8 @@ extension MealCLI {
             try CLIError.reporting {
                 let started = Date()
                 let outcome = try Replanning.replan(date: date, in: store, by: operatorOptions.name, maxChanges: maxChanges,
-                                                   seed: seed, timeLimit: timeLimit, publish: publishing.publish)
+                                                   seed: seed, timeLimit: timeLimit, publish: publishing.publish,
+                                                   travel: try travel.choice(in: store))
                 if output.isJSON {
                     return try JSONOutput.write(Document(outcome, date: date, seconds: JSONOutput.seconds(since: started),
                                                          printedVersion: try publishing.printedVersion(date: date, in: store)))

@@ -64,6 +64,7 @@ extension MealCLI {
                              + status.newerUnpublishedVersions.map { "v\($0)" }.joined(separator: ", ") + " not published")
             }
             parts.append("\(status.unserved) unserved")
+            if let travel = status.travel { parts.append("travel: \(travel.description)") }
             parts.append(plural(status.openAlerts, "open alert"))
             parts.append("newest v\(latest) by \(status.latestCreatedBy ?? "?") at "
                          + clock.shown(stored: status.latestCreatedAt ?? ""))

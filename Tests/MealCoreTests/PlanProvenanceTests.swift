@@ -66,7 +66,8 @@ final class PlanProvenanceTests: XCTestCase {
 
     func testUnservedReasonCodesAreTheDocumentedOnes() {
         XCTAssertEqual(UnservedReason.allCases.map(\.rawValue),
-                       ["outside_radius", "no_diet", "canteen_full", "no_courier_capacity", "closed", "no_route", "cancelled"])
+                       ["outside_radius", "no_diet", "canteen_full", "no_courier_capacity", "closed", "no_route", "cancelled",
+                        "home_off_network"])
         XCTAssertEqual(UnservedReason.allCases.filter { !$0.isFailure }, [.cancelled])
     }
 }

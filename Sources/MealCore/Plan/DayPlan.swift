@@ -31,13 +31,16 @@ public struct DayPlan: Sendable, Equatable {
     /// Canteens whose routing the time guard stopped before the work budget was spent: their
     /// rounds depend on how busy the machine was. Empty for a normal day.
     public var searchCutShort: [CanteenID]
+    /// The travel model the plan was made (or, for an edit, re-timed) with.
+    public var travel: TravelModelIdentity
 
     public init(date: String, version: Int = 0, status: Status = .draft, service: String = "lunch",
                 parametersJSON: String, seed: UInt64, timeLimitSeconds: Double, createdAt: String,
                 createdBy: String, inputDigest: String = "", note: String = "",
                 provenance: PlanProvenance = .planned, assignments: [PlannedMeal], rounds: [CourierRound],
-                unserved: [UnservedDiner], searchCutShort: [CanteenID] = []) {
+                unserved: [UnservedDiner], searchCutShort: [CanteenID] = [], travel: TravelModelIdentity = .straight) {
         self.searchCutShort = searchCutShort
+        self.travel = travel
         self.date = date
         self.version = version
         self.status = status

@@ -15,13 +15,17 @@ public enum UnservedReason: String, Sendable, Codable, CaseIterable, Comparable 
     case noRoute = "no_route"
     /// A coordinator cancelled the meal (hospital, away); not a failure of the plan.
     case cancelled
+    /// The home has no street within the snap distance that the diner (or, for a delivery, a
+    /// courier) can use on the road network: the registry's position or the roads need a look.
+    case homeOffNetwork = "home_off_network"
 
     /// Whether the plan failed this diner, as opposed to the diner not needing a meal.
     public var isFailure: Bool { self != .cancelled }
 
-    /// Whether the service cannot reach the diner at all (no canteen within the circle, or none
-    /// in reach cooks their diet): a matter for the registry or new sites, not for the day's plan.
-    public var isOutOfReach: Bool { self == .outsideRadius || self == .noDiet }
+    /// Whether the service cannot reach the diner at all (no canteen within the circle, none in
+    /// reach cooks their diet, or the home is off the road network): a matter for the registry,
+    /// the roads or new sites, not for the day's plan.
+    public var isOutOfReach: Bool { self == .outsideRadius || self == .noDiet || self == .homeOffNetwork }
 
     /// Whether no plan of that day could have served the diner: out of reach, or every canteen in
     /// reach closed that day (its opening days or a declared closure). A nightly batch fails only

@@ -181,6 +181,7 @@ public struct AppDatabase: Sendable {
         migrator.registerMigration("v6 search time guard", migrate: Schema.v6SearchTimeGuard)
         migrator.registerMigration("v7 district settings", migrate: Schema.v7DistrictSettings)
         migrator.registerMigration("v8 diner check comparisons", migrate: Schema.v8DinerCheckComparisons)
+        migrator.registerMigration("v9 plan travel model", migrate: Schema.v9PlanTravelModel)
         return migrator
     }
 

@@ -21,6 +21,9 @@ struct PlanRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var provenance: String
     /// Canteens whose routing the time guard stopped; GRDB stores the array as JSON text.
     var searchCutShort: [CanteenID]
+    /// `TravelModelKind` and the road network's digest (empty for the straight line).
+    var travelModel: TravelModelKind
+    var networkDigest: String
 
     enum CodingKeys: String, CodingKey {
         case id, date, service, version, status, parameters, seed, note, provenance
@@ -29,6 +32,8 @@ struct PlanRecord: Codable, FetchableRecord, MutablePersistableRecord {
         case createdBy = "created_by"
         case inputDigest = "input_digest"
         case searchCutShort = "search_cut_short"
+        case travelModel = "travel_model"
+        case networkDigest = "network_digest"
     }
 
     enum Columns {
@@ -53,6 +58,12 @@ struct PlanRecord: Codable, FetchableRecord, MutablePersistableRecord {
         note = plan.note
         provenance = plan.provenance.storedValue
         searchCutShort = plan.searchCutShort
+        travelModel = plan.travel.kind
+        networkDigest = plan.travel.networkDigest ?? ""
+    }
+
+    var travel: TravelModelIdentity {
+        TravelModelIdentity(kind: travelModel, networkDigest: networkDigest.isEmpty ? nil : networkDigest)
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) {

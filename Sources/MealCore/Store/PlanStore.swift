@@ -89,7 +89,7 @@ public enum PlanStore {
                        createdBy: record.createdBy, inputDigest: record.inputDigest, note: record.note,
                        provenance: try record.decodedProvenance(), assignments: meals,
                        rounds: rounds(trips: trips, meals: meals), unserved: unserved,
-                       searchCutShort: record.searchCutShort)
+                       searchCutShort: record.searchCutShort, travel: record.travel)
     }
 
     /// The couriers' rounds, in courier order, with each trip's stops in visiting order.

@@ -197,4 +197,13 @@ enum Schema {
             t.add(column: "search_cut_short", .text).notNull().defaults(to: "[]")
         }
     }
+
+    /// Which travel model each plan was made with (`straight` or `network`) and the road
+    /// network's digest; plans made before roads existed used the straight line.
+    static func v9PlanTravelModel(_ db: Database) throws {
+        try db.alter(table: "plan") { t in
+            t.add(column: "travel_model", .text).notNull().defaults(to: "straight")
+            t.add(column: "network_digest", .text).notNull().defaults(to: "")
+        }
+    }
 }

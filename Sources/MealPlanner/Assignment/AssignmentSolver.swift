@@ -76,6 +76,11 @@ public struct AssignmentSolver: Sendable {
         let canteens = reach.canteens
         let fixedIDs = Set(fixed.map(\.diner.id))
         let diners = allDiners.filter { reach.day.eats($0) && !fixedIDs.contains($0.id) }
+        // With a model other than the straight line, everyone's links are worked out in batches first.
+        let prepared = reach.prepared(for: diners)
+        if prepared.table !== reach.table {
+            return AssignmentSolver(reach: prepared, previous: previous).assign(allDiners, fixed: fixed)
+        }
         let canteenIndex = Dictionary(uniqueKeysWithValues: canteens.enumerated().map { ($1.id, $0) })
         var usedKitchen = [Int](repeating: 0, count: canteens.count)
         var usedDelivery = [Int](repeating: 0, count: canteens.count)
@@ -185,6 +190,9 @@ public struct AssignmentSolver: Sendable {
         let allowed = ServiceReach.allowedKinds(for: diner)
         let inCircle = links.filter { link in allowed.contains { reach.withinCircle(link, $0) } }
         if inCircle.isEmpty {
+            if let offNetwork = reach.offNetworkExplanation(for: diner) {
+                return .init(diner: diner, reason: .homeOffNetwork, detail: offNetwork)
+            }
             let nearest = reach.nearest(diner, reach.links(for: diner))
             return .init(diner: diner, reason: .outsideRadius, detail: nearest.explanation)
         }

@@ -21,9 +21,11 @@ public struct DateStatus: Codable, Sendable, Equatable {
     public var latestCreatedBy: String?
     /// When the newest version was stored (as the store keeps it; the command shows local time).
     public var latestCreatedAt: String?
+    /// The travel model the printed version was made with; nil when the date is not planned.
+    public var travel: TravelModelIdentity?
 
     enum CodingKeys: String, CodingKey {
-        case date, planned, versions, unserved
+        case date, planned, versions, unserved, travel
         case publishedVersion = "published_version"
         case printedVersion = "printed_version"
         case newerUnpublishedVersions = "newer_unpublished_versions"
@@ -47,6 +49,7 @@ public struct DateStatus: Codable, Sendable, Equatable {
         try container.encode(latestVersion, forKey: .latestVersion)
         try container.encode(latestCreatedBy, forKey: .latestCreatedBy)
         try container.encode(latestCreatedAt, forKey: .latestCreatedAt)
+        try container.encode(travel, forKey: .travel)
     }
 }
 
@@ -65,7 +68,7 @@ public enum StatusReporting {
                               printedVersion: publication.printed, newerUnpublishedVersions: publication.newerDrafts,
                               unserved: printed.unserved.filter(\.reason.isFailure).count, openAlerts: openAlerts,
                               latestVersion: newest.version, latestCreatedBy: newest.createdBy,
-                              latestCreatedAt: newest.createdAt)
+                              latestCreatedAt: newest.createdAt, travel: printed.travel)
         }
     }
 }

@@ -68,3 +68,17 @@ extension Inspection {
         }
     }
 }
+
+extension Inspection {
+    /// Why the travel model has no time between a home and a canteen: the home or the canteen
+    /// off the street network, or no way between them.
+    func noWay(_ home: GeoPoint, _ kitchen: GeoPoint, _ mode: TravelMode) -> String {
+        if case .offNetwork(let metres) = model.placement(of: home, by: mode) {
+            return "no street usable within \(Int(metres.rounded())) m of home"
+        }
+        if case .offNetwork(let metres) = model.placement(of: kitchen, by: mode) {
+            return "no street usable within \(Int(metres.rounded())) m of the canteen"
+        }
+        return "no way along the streets between them"
+    }
+}

@@ -158,8 +158,15 @@ struct Inspection {
     }
 
     mutating func checkDineIn(_ meal: PlannedMeal, _ person: Diner, _ kitchen: Canteen) {
-        if let walk = model.seconds(from: person.location, to: kitchen.location, by: .walking(person.mobility)),
-           walk > parameters.radiusSeconds {
+        let walk = model.seconds(from: person.location, to: kitchen.location, by: .walking(person.mobility))
+        if walk == nil, parameters.walkingSpeed(for: person.mobility) != nil {
+            // A pace that walks but finds no way: the streets, not the pace (bedridden diners
+            // dining in are reported as a mode not allowed).
+            report(.outsideCircle, diner: person.id, canteen: kitchen.id,
+                   "\(person.name) (\(person.mobility.rawValue)) cannot reach \(kitchen.name) on foot: "
+                       + noWay(person.location, kitchen.location, .walking(person.mobility)))
+        }
+        if let walk, walk > parameters.radiusSeconds {
             let speed = parameters.walkingSpeed(for: person.mobility).map { String(format: ", %.1f m/s", $0) } ?? ""
             report(.outsideCircle, diner: person.id, canteen: kitchen.id,
                    "\(person.name) (\(person.mobility.rawValue)\(speed)) needs \(OperatorText.duration(walk)) on foot "
@@ -180,8 +187,12 @@ struct Inspection {
     }
 
     mutating func checkPickup(_ person: Diner, _ kitchen: Canteen) {
-        guard let walk = model.seconds(from: person.location, to: kitchen.location, by: .walking(.independent)),
-              walk > parameters.radiusSeconds else { return }
+        guard let walk = model.seconds(from: person.location, to: kitchen.location, by: .walking(.independent)) else {
+            return report(.outsideCircle, diner: person.id, canteen: kitchen.id,
+                          "\(person.name)'s meal cannot be collected from \(kitchen.name) on foot: "
+                              + noWay(person.location, kitchen.location, .walking(.independent)))
+        }
+        guard walk > parameters.radiusSeconds else { return }
         report(.outsideCircle, diner: person.id, canteen: kitchen.id,
                "collecting \(person.name)'s meal from \(kitchen.name) takes \(OperatorText.duration(walk)) on foot "
                    + "at the independent pace; the circle is \(OperatorText.duration(parameters.radiusSeconds))")
@@ -203,8 +214,13 @@ struct Inspection {
                    "\(rider.name) rides for \(name(canteen: rider.canteenID)), not \(kitchen.name), "
                        + "yet brings \(person.name)'s meal from there")
         }
-        if let direct = model.seconds(from: kitchen.location, to: person.location, by: .courier(rider.vehicle)),
-           direct > parameters.radiusSeconds {
+        let direct = model.seconds(from: kitchen.location, to: person.location, by: .courier(rider.vehicle))
+        if direct == nil {
+            report(.outsideCircle, diner: person.id, courier: rider.id, canteen: kitchen.id,
+                   "\(rider.name) (\(rider.vehicle.rawValue)) cannot reach \(person.name)'s home from \(kitchen.name): "
+                       + noWay(person.location, kitchen.location, .courier(rider.vehicle)))
+        }
+        if let direct, direct > parameters.radiusSeconds {
             report(.outsideCircle, diner: person.id, courier: rider.id, canteen: kitchen.id,
                    "\(rider.name) (\(rider.vehicle.rawValue)) needs \(OperatorText.duration(direct)) from \(kitchen.name) "
                        + "straight to \(person.name)'s home; the circle is \(OperatorText.duration(parameters.radiusSeconds))")

@@ -80,8 +80,12 @@ public enum PlanEditing {
                              action: String, subject: String, _ edit: (inout PlanEditor) throws -> Void) throws -> Edit {
         let stored = try database.planForEditing(date: date, baseVersion: baseVersion)
         let context = try Self.context(stored)
+        // An edit re-times rounds with the model the plan was made with (it fails, saying so,
+        // when that was the road network and none is imported any more).
+        let travel = try TravelSelection.choose(context.plan.travel.kind, in: database)
         var editor = PlanEditor(plan: context.plan, canteens: context.canteens, couriers: context.couriers,
-                                diners: context.diners, parameters: context.parameters, day: context.day)
+                                diners: context.diners, parameters: context.parameters, day: context.day,
+                                travel: travel.model(for: context.parameters))
         try edit(&editor)
         if let base = stored.base {
             let changedSince = differingDiners(base, context.plan)

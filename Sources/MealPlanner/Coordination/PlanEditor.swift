@@ -48,12 +48,12 @@ public struct PlanEditor {
     public private(set) var log: [String] = []
 
     public init(plan: DayPlan, canteens: [Canteen], couriers: [Courier], diners: [Diner],
-                parameters: PlanningParameters, day: ServiceDay) {
+                parameters: PlanningParameters, day: ServiceDay, travel: (any TravelModel)? = nil) {
         self.canteens = Dictionary(uniqueKeysWithValues: canteens.map { ($0.id, $0) })
         self.couriers = Dictionary(uniqueKeysWithValues: couriers.map { ($0.id, $0) })
         self.diners = Dictionary(uniqueKeysWithValues: diners.map { ($0.id, $0) })
         canteenOrder = canteens.map(\.id)
-        context = DayContext(day: day, parameters: parameters)
+        context = DayContext(day: day, parameters: parameters, travel: travel)
         meals = Dictionary(uniqueKeysWithValues: plan.assignments.map { ($0.dinerID, $0) })
         unserved = Dictionary(uniqueKeysWithValues: plan.unserved.map { ($0.dinerID, $0) })
         stops = Dictionary(uniqueKeysWithValues: plan.rounds.map { ($0.courierID, $0.trips.map { $0.stops.map(\.dinerID) }) })
@@ -396,6 +396,7 @@ public struct PlanEditor {
         plan.createdBy = user
         plan.note = note
         plan.provenance = provenance
+        plan.travel = model.identity
         plan.assignments = assignments
         plan.rounds = rounds
         plan.unserved = unserved.values.filter { meals[$0.dinerID] == nil }.sorted { $0.dinerID < $1.dinerID }

@@ -33,9 +33,10 @@ public enum Replanning {
     /// - Parameter maxChanges: at most this many diners may differ from the current version;
     ///   nil minimises changes first and travel second (the planner's continuity costs).
     /// - Parameter publish: make the result the version operators print, in the same transaction.
+    /// - Parameter travel: the travel model the day is planned again with; the version records it.
     public static func replan(date: String, in database: AppDatabase, by user: String, maxChanges: Int?,
                               seed: UInt64 = 1, timeLimit: Double = DayPlanner.defaultTimeGuard,
-                              publish: Bool = false) throws -> Outcome {
+                              publish: Bool = false, travel: TravelChoice = .straight) throws -> Outcome {
         let context = try PlanEditing.context(database.planForEditing(date: date, baseVersion: nil))
         // The newest version the planner itself made: canteens whose rounds coordinators have
         // not touched since keep them; the others are routed again.
@@ -54,7 +55,8 @@ public enum Replanning {
         // Continuity towards the current version is what makes the planner change little.
         let previous = Dictionary(uniqueKeysWithValues: current.assignments.map { ($0.dinerID, PreviousPlacement($0)) })
         let planner = DayPlanner(canteens: context.canteens, couriers: context.couriers, diners: context.diners,
-                                 settings: .init(parameters: context.parameters, seed: seed, timeLimit: timeLimit, createdBy: user))
+                                 settings: .init(parameters: context.parameters, seed: seed, timeLimit: timeLimit, createdBy: user,
+                                                 travel: travel))
         var ideal = try planner.plan(day: context.day, previous: previous, locked: locked, lockedRounds: lockedRounds,
                                      current: untouched).plan
         ideal.note = "replan"
@@ -71,7 +73,8 @@ public enum Replanning {
         }.map(\.dinerID)
         if !brokenLocks.isEmpty || idealChanged.count > (maxChanges ?? .max) {
             let editor = PlanEditor(plan: current, canteens: context.canteens, couriers: context.couriers,
-                                    diners: context.diners, parameters: context.parameters, day: context.day)
+                                    diners: context.diners, parameters: context.parameters, day: context.day,
+                                    travel: travel.model(for: context.parameters))
             chosen = improved(current, towards: ideal, budget: maxChanges ?? .max, editor: editor, by: user)
             changed = changedDiners(from: current, to: chosen)
             strategy = brokenLocks.isEmpty

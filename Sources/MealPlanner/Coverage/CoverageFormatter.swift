@@ -30,7 +30,7 @@ public enum CoverageFormatter {
                 outside.append([entry.diner.id.rawValue, entry.diner.name, entry.diner.community,
                                 entry.nearestCanteen?.name ?? "-",
                                 entry.nearestSeconds.map { "\(($0 + 30) / 60)" } ?? "-",
-                                entry.byCourier ? "by courier" : "on foot"])
+                                entry.offNetwork != nil ? "home off the street network" : entry.byCourier ? "by courier" : "on foot"])
             }
             out += outside.render()
         }

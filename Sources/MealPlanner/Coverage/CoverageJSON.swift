@@ -50,10 +50,12 @@ enum CoverageJSON {
         var diner: String
         var nearestCanteen: String?
         var nearestSeconds: Int?
+        /// `outside_radius`, or `home_off_network` when no usable street is near the home.
+        var reason: UnservedReason
         var detail: String
 
         enum CodingKeys: String, CodingKey {
-            case diner, detail
+            case diner, detail, reason
             case nearestCanteen = "nearest_canteen"
             case nearestSeconds = "nearest_s"
         }
@@ -64,6 +66,7 @@ enum CoverageJSON {
             try container.encode(diner, forKey: .diner)
             try container.encode(nearestCanteen, forKey: .nearestCanteen)
             try container.encode(nearestSeconds, forKey: .nearestSeconds)
+            try container.encode(reason, forKey: .reason)
             try container.encode(detail, forKey: .detail)
         }
     }
@@ -86,7 +89,7 @@ enum CoverageJSON {
             communities: Dictionary(report.communities.map { ($0.name, Counts($0.counts)) }) { first, _ in first },
             outside: report.outside.map { entry in
                 Outside(diner: entry.diner.id.rawValue, nearestCanteen: entry.nearestCanteen?.id.rawValue, nearestSeconds: entry.nearestSeconds,
-                        detail: entry.explanation)
+                        reason: entry.reason, detail: entry.explanation)
             },
             suggestions: report.suggestions.map { site in
                 Suggestion(lat: site.location.latitude, lon: site.location.longitude, community: site.community,

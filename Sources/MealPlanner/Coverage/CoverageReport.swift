@@ -28,9 +28,16 @@ public struct CoverageReport: Sendable {
         /// for diners who cannot walk, the canteen's fastest courier).
         public let nearestSeconds: Int?
         public let byCourier: Bool
+        /// Set when the home is off the road network for every way the diner may be served:
+        /// the sentence saying so (`UnservedReason.homeOffNetwork`).
+        public var offNetwork: String?
+
+        /// The reason the plan would give: off the network, or outside the circle.
+        public var reason: UnservedReason { offNetwork == nil ? .outsideRadius : .homeOffNetwork }
 
         /// The sentence a coordinator reads.
         public var explanation: String {
+            if let offNetwork { return offNetwork }
             guard let nearestCanteen, let nearestSeconds else {
                 return "no canteen has a courier who can reach this diner"
             }
@@ -62,8 +69,12 @@ public struct CoverageReport: Sendable {
         day = reach.day
         radiusSeconds = reach.radius
         var byCommunity: [String: Counts] = [:]
-        for diner in diners where reach.day.eats(diner) {
-            let links = reach.links(for: diner)
+        let eating = diners.filter(reach.day.eats)
+        // Only the links inside the circle decide the service (worked out in batches for a road
+        // network); the nearest canteen of a diner outside it is then looked for without limit.
+        let reach = reach.prepared(for: eating)
+        for diner in eating {
+            let links = reach.linksInReach(for: diner)
             var kind: ServiceMode?
             for candidate in ServiceReach.allowedKinds(for: diner)
             where links.contains(where: { reach.day.isOpen(reach.canteens[$0.canteen]) && reach.withinCircle($0, candidate) }) {
@@ -72,7 +83,11 @@ public struct CoverageReport: Sendable {
             }
             district.add(kind)
             byCommunity[diner.community, default: Counts()].add(kind)
-            if kind == nil { outside.append(reach.nearest(diner, links)) }
+            if kind == nil {
+                var entry = reach.nearest(diner, reach.links(for: diner))
+                entry.offNetwork = reach.offNetworkExplanation(for: diner)
+                outside.append(entry)
+            }
         }
         communities = byCommunity.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         outside.sort { ($0.diner.community, $0.diner.id) < ($1.diner.community, $1.diner.id) }
@@ -84,18 +99,26 @@ public struct CoverageReport: Sendable {
     /// who cannot walk, when an e-bike courier from the site could reach them within it.
     static func suggestSites(_ uncovered: [Diner], reach: ServiceReach, count: Int) -> [SiteSuggestion] {
         guard count > 0, !uncovered.isEmpty else { return [] }
-        let model = GreatCircleTravelModel(parameters: reach.parameters)
+        let model = reach.model
         let radius = reach.radius
-        func covers(_ site: GeoPoint, _ diner: Diner) -> Bool {
+        func mode(_ diner: Diner) -> TravelMode {
             let walker = diner.mobility != .bedridden && diner.mode != .delivery
-            let mode: TravelMode = walker ? .walking(diner.mode == .pickup ? .independent : diner.mobility) : .courier(VehicleKind.ebike)
-            return (model.seconds(from: diner.location, to: site, by: mode) ?? .max) <= radius
+            return walker ? .walking(diner.mode == .pickup ? .independent : diner.mobility) : .courier(VehicleKind.ebike)
         }
+        var byMode: [TravelMode: [Int]] = [:]
+        for index in uncovered.indices { byMode[mode(uncovered[index]), default: []].append(index) }
         // Candidates: at most 2,000 homes, spread evenly, to keep the quadratic scan small.
         let stride = max(1, uncovered.count / 2_000)
         let candidates = Swift.stride(from: 0, to: uncovered.count, by: stride).map { uncovered[$0] }
+        // One batched query per candidate site and mode: the homes of that mode towards the site.
         var coveredBy = candidates.map { candidate in
-            Set(uncovered.indices.filter { covers(candidate.location, uncovered[$0]) })
+            var covered = Set<Int>()
+            for (mode, indices) in byMode {
+                let seconds = model.seconds(fromEach: indices.map { uncovered[$0].location }, to: candidate.location,
+                                            by: mode, within: radius)
+                for (index, value) in zip(indices, seconds) where (value ?? .max) <= radius { covered.insert(index) }
+            }
+            return covered
         }
         var remaining = Set(uncovered.indices)
         var suggestions: [SiteSuggestion] = []

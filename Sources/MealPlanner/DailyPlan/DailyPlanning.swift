@@ -52,6 +52,8 @@ public enum DailyPlanning {
         }
         digest.add(try JSONEncoder.sortedKeys().encode(settings.parameters))
         digest.add("seed \(settings.seed) time limit \(settings.timeLimit)")
+        // Plans made on the straight line keep the digests they had before roads existed.
+        if settings.travel.identity != .straight { digest.add("travel \(settings.travel.identity.description) \(settings.travel.identity.networkDigest ?? "")") }
         return Inputs(day: day, canteens: canteens, couriers: couriers, diners: diners, previous: previous.placements,
                       previousMeals: previous.meals, digest: digest.hex, latestVersion: stored.latestVersion)
     }

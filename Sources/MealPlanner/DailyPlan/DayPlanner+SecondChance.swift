@@ -69,22 +69,27 @@ extension DayPlanner {
 extension CanteenRouting {
     /// Whether one of the couriers could bring `diner` the meal on a trip of its own, within the
     /// circle, the window, the time in the box and the shift, timed by the router's own rule.
-    func couldServeAlone(_ diner: Diner) -> Bool {
-        couriers.contains { courier in
-            guard let direct = model.seconds(from: canteen.location, to: diner.location, by: .courier(courier.vehicle)),
-                  direct <= parameters.radiusSeconds else { return false }
-            let table = RoundTimetable(courier: courier, canteen: canteen, parameters: parameters, model: model,
-                                       diners: [diner.id: diner])
-            return table.time([[diner.id]]).isFeasible
-        }
-    }
-}
+    func couldServeAlone(_ diner: Diner) -> Bool { couldServeAlone([diner])[0] }
 
-extension Array {
-    /// The elements that satisfy `belongs` and those that do not, each in their order.
-    func split(by belongs: (Element) -> Bool) -> (matching: [Element], rest: [Element]) {
-        var matching: [Element] = [], rest: [Element] = []
-        for element in self { if belongs(element) { matching.append(element) } else { rest.append(element) } }
-        return (matching, rest)
+    /// `couldServeAlone` for each diner, the legs out and back asked in one batch per courier kind.
+    func couldServeAlone(_ diners: [Diner]) -> [Bool] {
+        let homes = diners.map(\.location)
+        var legs: [VehicleKind: (out: [Int?], back: [Int?])] = [:]
+        for courier in couriers where legs[courier.vehicle] == nil {
+            let mode = TravelMode.courier(courier.vehicle)
+            legs[courier.vehicle] = (model.seconds(from: canteen.location, toEach: homes, by: mode, within: nil),
+                                     model.seconds(fromEach: homes, to: canteen.location, by: mode, within: nil))
+        }
+        return diners.indices.map { index in
+            couriers.contains { courier in
+                let (out, back) = legs[courier.vehicle]!
+                guard let direct = out[index], direct <= parameters.radiusSeconds else { return false }
+                var table = RoundTimetable(courier: courier, canteen: canteen, parameters: parameters, model: model,
+                                           diners: [diners[index].id: diners[index]])
+                table.knownLegs[.init(from: canteen.location, to: homes[index])] = direct
+                table.knownLegs[.init(from: homes[index], to: canteen.location)] = back[index] ?? 86_400
+                return table.time([[diners[index].id]]).isFeasible
+            }
+        }
     }
 }

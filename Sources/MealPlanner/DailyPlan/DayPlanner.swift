@@ -17,9 +17,12 @@ public struct DayPlanner: Sendable {
         /// the guard only stops a runaway search, and the plan records the canteens it cut short.
         public var timeLimit: Double
         public var createdBy: String
+        /// The travel model the day is planned with; the plan records which.
+        public var travel: TravelChoice
 
         public init(parameters: PlanningParameters = .standard, seed: UInt64 = 1, timeLimit: Double = DayPlanner.defaultTimeGuard,
-                    createdBy: String = ChangeClock.loginUser) {
+                    createdBy: String = ChangeClock.loginUser, travel: TravelChoice = .straight) {
+            self.travel = travel
             self.parameters = parameters
             self.seed = seed
             self.timeLimit = timeLimit
@@ -60,9 +63,11 @@ public struct DayPlanner: Sendable {
                      lockedRounds: [CourierRound] = [], current: DayPlan? = nil) throws -> Outcome {
         // Figures set in code meet the same ranges as a parameters file, so no sum below overflows.
         let parameters = try settings.parameters.validated()
-        let context = DayContext(day: day, parameters: parameters)
+        let context = DayContext(day: day, parameters: parameters, travel: settings.travel.model(for: parameters))
         let model = context.travel
-        let reach = context.reach(canteens: canteens, couriers: couriers)
+        // The links of everyone who eats that day, worked out in batches when the model is not
+        // the straight line (the assignment and the second chance both read them).
+        let reach = context.reach(canteens: canteens, couriers: couriers).prepared(for: diners.filter(day.eats))
         let dinerByID = Dictionary(uniqueKeysWithValues: diners.map { ($0.id, $0) })
         let canteenByID = Dictionary(uniqueKeysWithValues: canteens.map { ($0.id, $0) })
         let fixed: [Assignment.Placement] = locked.compactMap { meal in
@@ -105,7 +110,9 @@ public struct DayPlanner: Sendable {
         // search full of such stops (meals allowed a minute in the box) is slow and no better.
         let jobs = canteens.indices.map { index in
             let routing = routing(index)
-            let (servable, hopeless) = deliveries[index].split(by: routing.couldServeAlone)
+            let alone = routing.couldServeAlone(deliveries[index])
+            let servable = zip(deliveries[index], alone).filter(\.1).map(\.0)
+            let hopeless = zip(deliveries[index], alone).filter { !$0.1 }.map(\.0)
             return (routing: routing, diners: servable, hopeless: hopeless.map(\.id), seed: settings.seed &+ UInt64(index))
         }
         let kept = keptRounds(current, deliveries: deliveries, workingCouriers: workingCouriers,
@@ -143,7 +150,7 @@ public struct DayPlanner: Sendable {
                            timeLimitSeconds: settings.timeLimit, createdAt: ChangeClock.timestamp(),
                            createdBy: settings.createdBy, note: "planned", provenance: .planned,
                            assignments: meals, rounds: rounds, unserved: unserved,
-                           searchCutShort: cutShort)
+                           searchCutShort: cutShort, travel: model.identity)
         return Outcome(plan: plan, assignment: assignment, reroutedToOtherCanteen: moved.count,
                        courierTravelSeconds: routed.reduce(0) { $0 + $1.travelSeconds })
     }
@@ -179,23 +186,6 @@ extension DayPlanner {
         diners.filter { day.subscribed($0) && day.exceptions.cancelledMeals[$0.id] != nil }.map {
             UnservedDiner(dinerID: $0.id, reason: .cancelled, detail: day.exceptions.cancelledMeals[$0.id] ?? "")
         }
-    }
-}
-
-/// Collects the results of `DispatchQueue.concurrentPerform` by index.
-final class ParallelResults<Value: Sendable>: @unchecked Sendable {
-    private var slots: [Result<Value, Error>?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func store(_ index: Int, _ result: Result<Value, Error>) {
-        lock.withLock { slots[index] = result }
-    }
-
-    /// The values in index order; the first error (by index) is thrown.
-    func values() throws -> [Value] {
-        try lock.withLock { try slots.map { try $0!.get() } }
     }
 }
 

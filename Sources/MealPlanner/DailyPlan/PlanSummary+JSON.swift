@@ -34,6 +34,7 @@ extension PlanSummary: Encodable {
         case keptCourier = "kept_courier"
         case arrivalWithin15Minutes = "arrival_within_15_min"
         case cutShortCanteens = "cut_short_canteens"
+        case travel
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -63,5 +64,6 @@ extension PlanSummary: Encodable {
         try container.encode(keptCourier, forKey: .keptCourier)
         try container.encode(arrivalWithin15Minutes, forKey: .arrivalWithin15Minutes)
         try container.encode(cutShortCanteens.map(PhoneMask.mask), forKey: .cutShortCanteens)
+        try container.encode(travel, forKey: .travel)
     }
 }

@@ -30,6 +30,8 @@ public struct PlanSummary: Sendable {
     public var cutShortCanteens: [String]
     /// Every unserved diner by id, with the registry name (the id when the registry lacks it).
     public var unservedDiners: [(dinerID: DinerID, name: String, reason: UnservedReason, detail: String)]
+    /// The travel model the plan was made with.
+    public var travel: TravelModelIdentity
     /// How many unserved diners the text names; the rest are counted.
     public static let unservedNamed = 20
 
@@ -37,6 +39,7 @@ public struct PlanSummary: Sendable {
                 courierTravelSeconds: Int, diners: [Diner] = []) {
         date = plan.date
         version = plan.version
+        travel = plan.travel
         planned = plan.assignments.count
         dineIn = plan.assignments.filter { $0.mode == .dineIn }.count
         pickup = plan.assignments.filter { $0.mode == .pickup }.count
@@ -95,6 +98,7 @@ public struct PlanSummary: Sendable {
         lines.append("  couriers used \(couriersUsed) on \(trips) trips; total courier travel "
                      + String(format: "%.1f h", Double(courierTravelSeconds) / 3600)
                      + "; longest time in the box \(clock(longestInBoxSeconds))")
+        lines.append("  travel times: \(travel.description)")
         lines.append("  sittings over 90% of seats: " + (crowdedSittings.isEmpty ? "none"
             : crowdedSittings.map { "\($0.canteen) \($0.sitting) \($0.used)/\($0.seats)" }.joined(separator: ", ")))
         lines.append("  since the last planned day: canteen changed for \(canteenChanged), courier changed for \(courierChanged)")

@@ -27,6 +27,8 @@ public struct ServiceReach: Sendable {
     let model: any TravelModel
     /// Courier indices per canteen index, only those working that day.
     let couriersByCanteen: [[Int]]
+    /// The links in reach of many diners, worked out in batches (`prepared(for:)`).
+    var table: ReachTable?
 
     public init(canteens: [Canteen], couriers: [Courier], parameters: PlanningParameters,
                 day: ServiceDay, model: (any TravelModel)? = nil) {
@@ -45,9 +47,12 @@ public struct ServiceReach: Sendable {
 
     /// The canteens that might be inside the circle for `diner` by any mode, in canteen order.
     /// With the default model a cheap flat-earth bound skips canteens farther than the fastest
-    /// mode covers in the radius; another model is asked about every canteen.
+    /// mode covers in the radius; with another model, the links `prepared(for:)` worked out in
+    /// batches, or every canteen asked about in one batch per mode.
     public func linksInReach(for diner: Diner) -> [Link] {
-        guard let model = model as? GreatCircleTravelModel else { return links(for: diner) }
+        guard let model = model as? GreatCircleTravelModel else {
+            return table?.links[diner.id] ?? links(for: diner)
+        }
         let fastest = max(parameters.walkSpeed.values.max() ?? 1, parameters.courierSpeed.values.max() ?? 1)
         // Crow-flies metres beyond which no mode arrives in time (circuity only lengthens trips),
         // with 1% slack for the flat-earth approximation.
@@ -64,23 +69,59 @@ public struct ServiceReach: Sendable {
         return result
     }
 
-    /// Every canteen as seen from `diner`, in canteen order.
+    /// Every canteen as seen from `diner`, in canteen order, with no time limit: one batched
+    /// query per mode (on foot from the home to every canteen, each courier kind from every
+    /// canteen that has one to the home).
     public func links(for diner: Diner) -> [Link] {
-        canteens.indices.map { link(diner, canteen: $0) }
+        let locations = canteens.map(\.location)
+        let walk = model.seconds(from: diner.location, toEach: locations, by: .walking(diner.mobility), within: nil)
+        let pickup = model.seconds(from: diner.location, toEach: locations, by: .walking(.independent), within: nil)
+        var delivery = [[VehicleKind: Int]](repeating: [:], count: canteens.count)
+        for (vehicle, canteenIndices) in canteensByVehicle {
+            let seconds = model.seconds(fromEach: canteenIndices.map { locations[$0] }, to: diner.location,
+                                        by: .courier(vehicle), within: nil)
+            for (canteen, value) in zip(canteenIndices, seconds) { delivery[canteen][vehicle] = value }
+        }
+        return canteens.indices.map { index in
+            makeLink(canteen: index, walk: walk[index], pickup: pickup[index], delivery: delivery[index])
+        }
     }
 
+    /// One canteen as seen from one diner, asked pair by pair.
     public func link(_ diner: Diner, canteen index: Int) -> Link {
         let canteen = canteens[index]
         let walk = model.seconds(from: diner.location, to: canteen.location, by: .walking(diner.mobility))
-        let pickup = model.seconds(from: diner.location, to: canteen.location, by: .walking(.independent)) ?? .max
+        let pickup = model.seconds(from: diner.location, to: canteen.location, by: .walking(.independent))
+        var delivery: [VehicleKind: Int] = [:]
+        for courierIndex in couriersByCanteen[index] {
+            let vehicle = couriers[courierIndex].vehicle
+            guard delivery[vehicle] == nil else { continue }
+            delivery[vehicle] = model.seconds(from: canteen.location, to: diner.location, by: .courier(vehicle))
+        }
+        return makeLink(canteen: index, walk: walk, pickup: pickup, delivery: delivery)
+    }
+
+    /// The link from the times of each mode; `delivery` holds the seconds of each courier kind
+    /// (absent: that kind cannot make the trip). The fastest courier is the first of the
+    /// canteen's couriers, in registry order, whose kind is fastest.
+    func makeLink(canteen index: Int, walk: Int?, pickup: Int?, delivery: [VehicleKind: Int]) -> Link {
         var fastest: (seconds: Int, courier: Int)?
         for courierIndex in couriersByCanteen[index] {
-            guard let seconds = model.seconds(from: canteen.location, to: diner.location,
-                                              by: .courier(couriers[courierIndex].vehicle)) else { continue }
+            guard let seconds = delivery[couriers[courierIndex].vehicle] else { continue }
             if fastest == nil || seconds < fastest!.seconds { fastest = (seconds, courierIndex) }
         }
-        return Link(canteen: index, walkSeconds: walk, pickupSeconds: pickup,
+        return Link(canteen: index, walkSeconds: walk, pickupSeconds: pickup ?? .max,
                     deliverySeconds: fastest?.seconds, fastestCourier: fastest?.courier)
+    }
+
+    /// For each courier kind working that day, the canteens that have one, in canteen order.
+    var canteensByVehicle: [(vehicle: VehicleKind, canteens: [Int])] {
+        VehicleKind.allCases.compactMap { vehicle in
+            let indices = canteens.indices.filter { index in
+                couriersByCanteen[index].contains { couriers[$0].vehicle == vehicle }
+            }
+            return indices.isEmpty ? nil : (vehicle, indices)
+        }
     }
 
     /// The ways a diner may be served, from their requested mode and mobility.

@@ -28,11 +28,11 @@ struct CanteenRouting: Sendable {
         var kinds: [VehicleKind] = []
         for courier in couriers where !kinds.contains(courier.vehicle) { kinds.append(courier.vehicle) }
         let routingKinds = kinds.map { vehicle in
-            RoutingVehicleKind(
+            // One row per stop: a network model answers each row with one search.
+            let rows = model.secondsMatrix(among: points, by: .courier(vehicle))
+            return RoutingVehicleKind(
                 name: vehicle.rawValue,
-                travelTimes: TravelMatrix(size: points.count) { from, to in
-                    Double(model.seconds(from: points[from], to: points[to], by: .courier(vehicle)) ?? 86_400)
-                })
+                travelTimes: TravelMatrix(size: points.count) { from, to in Double(rows[from][to] ?? 86_400) })
         }
         let vehicles = couriers.map { courier in
             RoutingVehicle(

@@ -10,6 +10,14 @@ struct RoundTimetable {
     let parameters: PlanningParameters
     let model: any TravelModel
     let diners: [DinerID: Diner]
+    /// Leg times already asked of the model in a batch, in seconds (86,400 for a leg it cannot
+    /// make); other legs are asked pair by pair.
+    var knownLegs: [TravelLeg: Int] = [:]
+
+    struct TravelLeg: Hashable {
+        let from: GeoPoint
+        let to: GeoPoint
+    }
 
     struct Timed {
         var trips: [CourierRound.Trip]
@@ -21,7 +29,20 @@ struct RoundTimetable {
     }
 
     func travel(_ from: GeoPoint, _ to: GeoPoint) -> Int {
-        model.seconds(from: from, to: to, by: .courier(courier.vehicle)) ?? 86_400
+        knownLegs[TravelLeg(from: from, to: to)] ?? model.seconds(from: from, to: to, by: .courier(courier.vehicle)) ?? 86_400
+    }
+
+    /// This timetable with every leg between the canteen and `dinerIDs` asked in one matrix (one
+    /// search per place on a road network), for a search that times many orders of them.
+    func withLegs(among dinerIDs: [DinerID]) -> RoundTimetable {
+        var seen = Set<GeoPoint>()
+        let points = ([canteen.location] + dinerIDs.compactMap { diners[$0]?.location }).filter { seen.insert($0).inserted }
+        let rows = model.secondsMatrix(among: points, by: .courier(courier.vehicle))
+        var copy = self
+        for (i, from) in points.enumerated() {
+            for (j, to) in points.enumerated() { copy.knownLegs[TravelLeg(from: from, to: to)] = rows[i][j] ?? 86_400 }
+        }
+        return copy
     }
 
     /// - Parameter keepDepartures: departure times the trips had before an edit; a trip keeps
@@ -89,6 +110,12 @@ struct RoundTimetable {
     /// The cheapest place for `dinerID` in the round (any trip and position, or a new trip at
     /// the end); nil when no place keeps the round feasible, unless `allowInfeasible`.
     func bestInsertion(of dinerID: DinerID, into trips: [[DinerID]], allowInfeasible: Bool = false)
+        -> (trips: [[DinerID]], timed: Timed)? {
+        let table = withLegs(among: trips.flatMap { $0 } + [dinerID])
+        return table.bestInsertion(timed: dinerID, into: trips, allowInfeasible: allowInfeasible)
+    }
+
+    private func bestInsertion(timed dinerID: DinerID, into trips: [[DinerID]], allowInfeasible: Bool)
         -> (trips: [[DinerID]], timed: Timed)? {
         let base = time(trips).travelSeconds
         var best: (trips: [[DinerID]], timed: Timed, cost: Int)?
