@@ -182,6 +182,7 @@ public struct AppDatabase: Sendable {
         migrator.registerMigration("v7 district settings", migrate: Schema.v7DistrictSettings)
         migrator.registerMigration("v8 diner check comparisons", migrate: Schema.v8DinerCheckComparisons)
         migrator.registerMigration("v9 plan travel model", migrate: Schema.v9PlanTravelModel)
+        migrator.registerMigration("v10 road network", migrate: Schema.v10RoadNetwork)
         return migrator
     }
 
