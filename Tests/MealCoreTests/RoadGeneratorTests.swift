@@ -74,6 +74,17 @@ final class RoadGeneratorTests: XCTestCase {
                       "ways crossing the river off a bridge: \(crossing.filter { $0.tag("bridge") != "yes" }.map(\.id))")
         XCTAssertTrue((2...12).contains(crossing.count), "\(crossing.count) bridges")
         XCTAssertTrue(crossing.allSatisfy { ($0.tag("name") ?? "").hasPrefix("信江") })
+        // Homes within 800 m of a canteen on the far bank: a short walk by the ruler, not by the streets.
+        let canteens = Self.district.canteens.map { ExtractGeometry.project($0.location) }
+        let acrossWater = Self.district.diners.filter { diner in
+            let home = ExtractGeometry.project(diner.location)
+            return canteens.contains { canteen in
+                let line = ExtractGeometry.Segment(a: home, b: canteen, from: 0, to: 0, way: 0)
+                return hypot(canteen.x - home.x, canteen.y - home.y) < 800
+                    && river.near(home, canteen).contains { ExtractGeometry.properlyCross(line, $0) }
+            }
+        }
+        XCTAssertGreaterThanOrEqual(acrossWater.count, 10, "homes near a canteen across the river")
     }
 
     func testTheRailwayHasExactlyTwoLevelCrossingsAndIsOtherwiseCrossedOnlyOnBridges() {

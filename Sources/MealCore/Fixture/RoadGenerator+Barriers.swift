@@ -32,8 +32,10 @@ extension StreetBuilder {
         let slope = -0.1
         let railBase = bestOffset(candidates: Array(stride(from: -2_600, through: -600, by: 100)), preferred: -1_500,
                                   clearance: 60) { x, offset in offset + slope * x }
+        // 0.45 m off the whole metre: the track never passes exactly through a street node
+        // (nodes are at whole metres, and the slope moves y by tenths), so nothing touches it by accident.
         rail = Barrier(points: stride(from: -half - 129, through: half + 200, by: 200).map {
-            GridPoint(x: $0, y: Double(railBase) + slope * $0)
+            GridPoint(x: $0, y: Double(railBase) + 0.45 + slope * $0)
         })
     }
 
@@ -100,7 +102,8 @@ extension StreetBuilder {
                 if !isRiver && run.axis == .vertical
                     && levelCrossings.contains(where: { $0.coordinate == run.coordinate && abs($0.u - u) < 1 }) {
                     result.append(.levelCrossing(u))
-                } else if run.level >= Self.coarseSpacing {
+                } else if run.level >= 2 * Self.coarseSpacing
+                            || (run.level >= Self.coarseSpacing && anchors.zone(at: a.toward(b, hit.fraction)) == .town) {
                     result.append(.bridge(bridgeSpan(run, at: u, halfLength: isRiver ? 60 : 35), overRiver: isRiver))
                 } else {
                     let clearance = isRiver ? Self.riverClearance : Self.railClearance

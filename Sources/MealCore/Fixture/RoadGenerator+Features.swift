@@ -131,14 +131,16 @@ extension StreetBuilder {
     // MARK: Paths through blocks
 
     /// Steps, footways and service roads through the blocks chosen while splitting the grid;
-    /// one that would cross the river or the railway is not laid.
+    /// one that would cross the river or the railway, or end at the track, is not laid.
     mutating func layBlockPaths(_ rng: inout SeededGenerator) {
         for path in blockPaths {
             let from = plan.latticePoint(x: path.from.x, y: path.from.y)
             let to = plan.latticePoint(x: path.to.x, y: path.to.y)
             let a = plan.points[Int(from)], b = plan.points[Int(to)]
             guard !river.crosses(a, b), !rail.crosses(a, b),
-                  river.distance(to: a.toward(b, 0.5), reach: 200) > 60 else { continue }
+                  river.distance(to: a.toward(b, 0.5), reach: 200) > 60,
+                  rail.distance(to: a, reach: 300) > Self.railClearance,
+                  rail.distance(to: b, reach: 300) > Self.railClearance else { continue }
             let middle = plan.add(a.toward(b, 0.5))
             var tags: [OSMTag]
             switch path.kind {

@@ -24,13 +24,13 @@ struct StreetBuilder {
         var start: Int
         var end: Int
         var stops: [Int]
-        /// Long stretches between junctions get a node every 120 m or so, as mapped roads have.
+        /// Long stretches between junctions get a node every 80 m or so, as mapped roads have.
     static func withShapeNodes(_ stops: [Int]) -> [Int] {
         var result: [Int] = []
         for (from, to) in zip(stops, stops.dropFirst()) {
             result.append(from)
-            let pieces = (to - from + 119) / 120
-            if to - from > 240 {
+            let pieces = (to - from + 79) / 80
+            if to - from > 160 {
                 for piece in 1..<pieces { result.append(from + (to - from) * piece / pieces) }
             }
         }
@@ -106,7 +106,7 @@ struct StreetBuilder {
     }
 
     static func urbanSpacing(_ distance: Double) -> Int {
-        distance < 700 ? 100 : distance < 1_400 ? 200 : distance < 2_200 ? 400
+        distance < 800 ? 100 : distance < 1_500 ? 200 : distance < 2_200 ? 400
             : distance < 3_000 ? 800 : distance < 3_600 ? 1_600 : 3_200
     }
 
@@ -142,16 +142,16 @@ struct StreetBuilder {
         }
     }
 
-    /// About one town block in nine gets a path through its middle; the path's ends become
+    /// About one town block in twelve gets a path through its middle; the path's ends become
     /// junctions on the streets either side.
     mutating func planBlockPath(x0: Int, y0: Int, size: Int, _ rng: inout SeededGenerator) {
         let draw = rng.unit()
         let kind: BlockPath.Kind
         switch draw {
-        case ..<0.045: kind = .steps
-        case ..<0.085: kind = .footway
-        case ..<0.10: kind = .vehicleOnly
-        case ..<0.12 where size == 200: kind = .privateDrive
+        case ..<0.025: kind = .steps
+        case ..<0.06: kind = .footway
+        case ..<0.075: kind = .vehicleOnly
+        case ..<0.10 where size == 200: kind = .privateDrive
         default: return
         }
         let half = size / 2
@@ -193,13 +193,13 @@ struct StreetBuilder {
         return result
     }
 
-    /// Long stretches between junctions get a node every 120 m or so, as mapped roads have.
+    /// Long stretches between junctions get a node every 80 m or so, as mapped roads have.
     static func withShapeNodes(_ stops: [Int]) -> [Int] {
         var result: [Int] = []
         for (from, to) in zip(stops, stops.dropFirst()) {
             result.append(from)
-            let pieces = (to - from + 119) / 120
-            if to - from > 240 {
+            let pieces = (to - from + 79) / 80
+            if to - from > 160 {
                 for piece in 1..<pieces { result.append(from + (to - from) * piece / pieces) }
             }
         }

@@ -15,9 +15,10 @@ import MealRouting
 ///   and canteens, coarser between them, 3.2 km county roads in open country, small grids in
 ///   villages; main roads (primary/secondary/tertiary) carry Chinese names and most a `maxspeed`.
 /// - The Xin River (信江, `waterway=river`) crosses the whole district; streets stop at its banks
-///   and only the main roads on the 3.2 km lines cross it, on bridges (`bridge=yes`).
-/// - A railway (`railway=rail`) crosses it too; streets stop beside it except the main roads,
-///   which pass over it, and exactly two streets that cross it at grade on
+///   and only main roads cross it, on bridges (`bridge=yes`): those on the 6.4 km lines, and in
+///   town those on the 3.2 km lines, so a bridge every 3 km in town and every 6 km outside.
+/// - A railway (`railway=rail`) crosses it too; streets stop beside it except the same main
+///   roads, which pass over it, and exactly two streets that cross it at grade on
 ///   `railway=level_crossing` nodes.
 /// - Stepped footpaths (`highway=steps`) and footways cut through some town blocks; some
 ///   service roads through blocks are `foot=no` or `access=private`; some streets are one-way
