@@ -62,7 +62,7 @@ extension StreetBuilder {
                           _ insertions: inout [Int: [(position: Int, fraction: Double, point: Int32)]],
                           tags: (AnchorIndex.Zone) -> [OSMTag]) {
         guard index.nearby(place, within: reach, plan).isEmpty else { return }
-        for radius in [1_000.0, 3_500.0] {
+        for radius in [400.0, 1_000.0, 3_500.0] {
             for candidate in index.nearby(place, within: radius, plan).prefix(60) {
                 let (way, position) = index.segments[candidate.segment]
                 let a = plan.points[Int(plan.ways[way].nodes[position])]
@@ -121,7 +121,12 @@ struct SegmentIndex {
         for column in Self.cell(low.x)...Self.cell(high.x) {
             for row in Self.cell(low.y)...Self.cell(high.y) { ids.append(contentsOf: buckets[Self.key(column, row)] ?? []) }
         }
-        return Array(Set(ids)).sorted()
+        // A segment is in every bucket it passes through: keep each once, in a fixed order.
+        ids.sort()
+        var unique: [Int] = []
+        unique.reserveCapacity(ids.count)
+        for id in ids where unique.last != id { unique.append(id) }
+        return unique
     }
 
     private func ends(_ segment: Int, _ plan: RoadPlan) -> (GridPoint, GridPoint) {
