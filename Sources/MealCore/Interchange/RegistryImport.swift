@@ -45,8 +45,12 @@ public enum RegistryImport {
         _ type: R.Type, path: String, into database: AppDatabase, dryRun: Bool = false,
         skippingBadRows: Bool = false, by user: String = ChangeClock.loginUser
     ) throws -> ImportSummary {
-        let parsed = try ParsedImport<R>(path: path, skippingBadRows: skippingBadRows)
-        return try database.importRegistry(parsed, dryRun: dryRun, by: user)
+        guard !dryRun else {
+            return try database.importRegistry(ParsedImport<R>(path: path, skippingBadRows: skippingBadRows), dryRun: true, by: user)
+        }
+        return try database.importRegistryFile(R.self, reading: { accepted in
+            try ParsedImport<R>(path: path, skippingBadRows: skippingBadRows, accepted: accepted)
+        }, by: user)
     }
 
     /// The same as `importFile`, from bytes already in memory; `fileName` names them in messages.
@@ -54,8 +58,13 @@ public enum RegistryImport {
         _ type: R.Type, bytes: [UInt8], fileName: String, into database: AppDatabase, dryRun: Bool = false,
         skippingBadRows: Bool = false, by user: String = ChangeClock.loginUser
     ) throws -> ImportSummary {
-        let parsed = try ParsedImport<R>(bytes: bytes, fileName: fileName, skippingBadRows: skippingBadRows)
-        return try database.importRegistry(parsed, dryRun: dryRun, by: user)
+        guard !dryRun else {
+            return try database.importRegistry(ParsedImport<R>(bytes: bytes, fileName: fileName, skippingBadRows: skippingBadRows),
+                                               dryRun: true, by: user)
+        }
+        return try database.importRegistryFile(R.self, reading: { accepted in
+            try ParsedImport<R>(bytes: bytes, fileName: fileName, skippingBadRows: skippingBadRows, accepted: accepted)
+        }, by: user)
     }
 }
 
@@ -72,12 +81,18 @@ public struct ParsedImport<R: RegistryRecord> {
     /// row refused later (an unknown id) is written to the rejects as the clerk typed it.
     let cellsOfLine: [Int: [String]]
 
-    public init(path: String, skippingBadRows: Bool = false) throws {
+    public init(path: String, skippingBadRows: Bool = false,
+                accepted: ((_ line: Int, _ record: R) throws -> Void)? = nil) throws {
         let bytes = try CSVTable.fileBytes(path)
-        try self.init(bytes: bytes, fileName: path, skippingBadRows: skippingBadRows)
+        try self.init(bytes: bytes, fileName: path, skippingBadRows: skippingBadRows, accepted: accepted)
     }
 
-    public init(bytes: [UInt8], fileName: String, skippingBadRows: Bool = false) throws {
+    /// - Parameter accepted: called with each record the file holds without a problem, in file
+    ///   order, as soon as it is known (while later rows are still being checked), until a
+    ///   problem refuses the file; an import writes them there. The file may still be refused
+    ///   after some calls: the caller's transaction undoes what it wrote.
+    public init(bytes: [UInt8], fileName: String, skippingBadRows: Bool = false,
+                accepted: ((_ line: Int, _ record: R) throws -> Void)? = nil) throws {
         let table = try CSVTable.read(bytes: bytes, fileName: fileName)
         var issues: [ImportIssue] = []
         var rejects = Rejects(header: table.header)
@@ -93,22 +108,27 @@ public struct ParsedImport<R: RegistryRecord> {
         let rows = table.completeRows(fileName: fileName, issues: &issues, rejected: skippingBadRows ? { line, cells, issue in
             rejects.rows.append(Rejects.Row(line: line, cells: cells, issues: [issue]))
         } : nil)
-        let checkedInParallel = RowChecking.checkUnrepeated(R.self, rows: rows, fileName: fileName,
-                                                            columnIndex: columnIndex, columnNames: columnNames)
-        for (row, checkedAlready) in zip(rows, checkedInParallel) {
-            let checked = checkedAlready ?? RowChecking.check(
-                R.self, fileName: fileName, line: row.line, cells: row.cells, columnIndex: columnIndex,
-                columnNames: columnNames, earlierLine: { firstLineOfID[$0] })
-            let id = checked.id
-            if checked.issues.isEmpty, let record = checked.record {
-                records.append((row.line, record))
-                if skippingBadRows { cellsOfLine[row.line] = row.cells }
-                if !id.isEmpty { firstLineOfID[id] = row.line }
-            } else if skippingBadRows {
-                rejects.rows.append(Rejects.Row(line: row.line, cells: row.cells, issues: checked.issues))
-            } else {
-                issues += checked.issues
-                if !id.isEmpty, firstLineOfID[id] == nil { firstLineOfID[id] = row.line }
+        let check = BackgroundRowCheck<R>(rows: rows, fileName: fileName, columnIndex: columnIndex, columnNames: columnNames)
+        for chunk in 0..<check.chunkCount {
+            let first = chunk * BackgroundRowCheck<R>.chunkSize
+            for (offset, checkedAlready) in check.checkedRows(ofChunk: chunk).enumerated() {
+                let row = rows[first + offset]
+                let checked = checkedAlready ?? RowChecking.check(
+                    R.self, fileName: fileName, line: row.line, cells: row.cells, columnIndex: columnIndex,
+                    columnNames: columnNames, earlierLine: { firstLineOfID[$0] })
+                let id = checked.id
+                if checked.issues.isEmpty, let record = checked.record {
+                    records.append((row.line, record))
+                    if skippingBadRows { cellsOfLine[row.line] = row.cells }
+                    if !id.isEmpty { firstLineOfID[id] = row.line }
+                    // Once the file is known to be refused, nothing more is worth writing.
+                    if issues.isEmpty { try accepted?(row.line, record) }
+                } else if skippingBadRows {
+                    rejects.rows.append(Rejects.Row(line: row.line, cells: row.cells, issues: checked.issues))
+                } else {
+                    issues += checked.issues
+                    if !id.isEmpty, firstLineOfID[id] == nil { firstLineOfID[id] = row.line }
+                }
             }
         }
         if !issues.isEmpty { throw ImportFailure(file: fileName, issues: issues) }

@@ -10,6 +10,18 @@ extension AppDatabase {
         return try writeKeepingStatementJournalsInMemory { db in try parsed.apply(db, dryRun: false, by: user) }
     }
 
+    /// Reads, checks and writes one registry file in one transaction, writing each record as
+    /// soon as it is checked while later rows are still being checked on the other cores; a
+    /// file refused at its end leaves nothing written (the transaction is rolled back).
+    public func importRegistryFile<R: RegistryRecord>(_ type: R.Type, reading read: (_ accepted: @escaping (Int, R) throws -> Void) throws -> ParsedImport<R>,
+                                                       by user: String) throws -> ImportSummary {
+        try writeKeepingStatementJournalsInMemory { db in
+            var writer = try RegistryWriter<R>(db, dryRun: false, keepingExisting: false)
+            let parsed = try read { line, record in try writer.take(record, line: line) }
+            return try writer.finish(parsed, by: user)
+        }
+    }
+
     /// Canteens, couriers and diners in one transaction, in the order their references need.
     ///
     /// - Parameter keepingExisting: add only records whose id is new and leave the others as they
@@ -70,46 +82,80 @@ extension AppDatabase {
 
 extension ParsedImport {
     func apply(_ db: Database, dryRun: Bool, keepingExisting: Bool = false, by user: String) throws -> ImportSummary {
-        var issues: [ImportIssue] = []
-        var knownIDs: [String: Set<String>] = [:]
-        for (line, record) in records {
-            for reference in record.references {
-                if knownIDs[reference.table] == nil {
-                    knownIDs[reference.table] = try AppDatabase.registryIDs(in: reference.table, db)
-                }
-                if !knownIDs[reference.table]!.contains(reference.id) {
-                    issues.append(ImportIssue(file: fileName, line: line, column: reference.column,
-                                              message: "no \(reference.table) with this id", value: reference.id))
-                }
-            }
-        }
-        let (records, rejects) = try acceptingRecords(despite: issues)
+        var writer = try RegistryWriter<R>(db, dryRun: dryRun, keepingExisting: keepingExisting)
+        for (line, record) in records { try writer.take(record, line: line) }
+        return try writer.finish(self, by: user)
+    }
+}
 
-        var summary = ImportSummary(fileKind: R.fileKind, file: fileName, encoding: encoding, dryRun: dryRun,
-                                    warnings: warnings, rejects: rejects)
-        let existing = Dictionary(uniqueKeysWithValues: try R.fetchAll(db).map { ($0.id, $0) })
-        // Written 40 at a time as they are found, so that the records to write are not held twice.
-        var pending: [R] = []
-        for (_, record) in records {
-            switch existing[record.id] {
-            case nil: summary.inserted += 1
-            case _? where keepingExisting: summary.kept += 1; continue
-            case let old? where old == record: summary.unchanged += 1; continue
-            default: summary.updated += 1
+/// Writes the records of one registry file as they come, checking what only the database
+/// knows: the ids they refer to, and which records are new, changed or the same.
+struct RegistryWriter<R: RegistryRecord> {
+    let db: Database
+    let dryRun: Bool
+    let keepingExisting: Bool
+    private var knownIDs: [String: Set<String>] = [:]
+    private let existing: [EntityID<R>: R]
+    private var referenceIssues: [ImportIssue] = []
+    private var counts = ImportSummary(fileKind: R.fileKind, file: "", encoding: "")
+    /// Written 40 at a time as they come, so that the records to write are not held twice.
+    private var pending: [R] = []
+
+    init(_ db: Database, dryRun: Bool, keepingExisting: Bool) throws {
+        self.db = db
+        self.dryRun = dryRun
+        self.keepingExisting = keepingExisting
+        existing = Dictionary(uniqueKeysWithValues: try R.fetchAll(db).map { ($0.id, $0) })
+    }
+
+    /// Checks `record`'s references and writes it (in a dry run, only counts it). A record with
+    /// an unknown reference is not written: `finish` refuses the file, or, when bad rows are
+    /// skipped, makes the rows concerned rejects.
+    mutating func take(_ record: R, line: Int) throws {
+        var referencesKnown = true
+        for reference in record.references {
+            if knownIDs[reference.table] == nil {
+                knownIDs[reference.table] = try AppDatabase.registryIDs(in: reference.table, db)
             }
-            if !dryRun {
-                pending.append(record)
-                if pending.count == 40 { try R.upsertAll(pending, db); pending.removeAll(keepingCapacity: true) }
+            if !knownIDs[reference.table]!.contains(reference.id) {
+                referencesKnown = false
+                referenceIssues.append(ImportIssue(file: "", line: line, column: reference.column,
+                                                   message: "no \(reference.table) with this id", value: reference.id))
             }
         }
-        if !dryRun {
-            try R.upsertAll(pending, db)
-            try AppDatabase.logChange(
-                db, by: user, action: "import \(R.fileKind)", subject: fileName,
-                detail: "\(summary.inserted) new, \(summary.updated) updated, \(summary.unchanged) unchanged"
-                    + (summary.kept > 0 ? ", \(summary.kept) kept as they were" : "")
-                    + (rejects.map { ", \($0.count) refused" } ?? ""))
+        guard referencesKnown else { return }
+        switch existing[record.id] {
+        case nil: counts.inserted += 1
+        case _? where keepingExisting: counts.kept += 1; return
+        case let old? where old == record: counts.unchanged += 1; return
+        default: counts.updated += 1
         }
+        guard !dryRun else { return }
+        pending.append(record)
+        if pending.count == 40 { try R.upsertAll(pending, db); pending.removeAll(keepingCapacity: true) }
+    }
+
+    /// Writes what is pending and the change-log entry; refuses the file when a reference is
+    /// unknown and bad rows are not skipped (the caller's transaction undoes what was written).
+    mutating func finish(_ parsed: ParsedImport<R>, by user: String) throws -> ImportSummary {
+        let issues = referenceIssues.map { issue in
+            var issue = issue
+            issue.file = parsed.fileName
+            return issue
+        }
+        let rejects = try parsed.acceptingRecords(despite: issues).rejects
+        var summary = ImportSummary(fileKind: R.fileKind, file: parsed.fileName, encoding: parsed.encoding,
+                                    dryRun: dryRun, warnings: parsed.warnings, rejects: rejects)
+        (summary.inserted, summary.updated, summary.unchanged, summary.kept)
+            = (counts.inserted, counts.updated, counts.unchanged, counts.kept)
+        guard !dryRun else { return summary }
+        try R.upsertAll(pending, db)
+        pending.removeAll()
+        try AppDatabase.logChange(
+            db, by: user, action: "import \(R.fileKind)", subject: parsed.fileName,
+            detail: "\(summary.inserted) new, \(summary.updated) updated, \(summary.unchanged) unchanged"
+                + (summary.kept > 0 ? ", \(summary.kept) kept as they were" : "")
+                + (rejects.map { ", \($0.count) refused" } ?? ""))
         return summary
     }
 }
