@@ -45,10 +45,7 @@ public enum RegistryImport {
         _ type: R.Type, path: String, into database: AppDatabase, dryRun: Bool = false,
         skippingBadRows: Bool = false, by user: String = ChangeClock.loginUser
     ) throws -> ImportSummary {
-        guard !dryRun else {
-            return try database.importRegistry(ParsedImport<R>(path: path, skippingBadRows: skippingBadRows), dryRun: true, by: user)
-        }
-        return try database.importRegistryFile(R.self, reading: { accepted in
+        try database.importRegistryFile(R.self, dryRun: dryRun, reading: { accepted in
             try ParsedImport<R>(path: path, skippingBadRows: skippingBadRows, accepted: accepted)
         }, by: user)
     }
@@ -58,11 +55,7 @@ public enum RegistryImport {
         _ type: R.Type, bytes: [UInt8], fileName: String, into database: AppDatabase, dryRun: Bool = false,
         skippingBadRows: Bool = false, by user: String = ChangeClock.loginUser
     ) throws -> ImportSummary {
-        guard !dryRun else {
-            return try database.importRegistry(ParsedImport<R>(bytes: bytes, fileName: fileName, skippingBadRows: skippingBadRows),
-                                               dryRun: true, by: user)
-        }
-        return try database.importRegistryFile(R.self, reading: { accepted in
+        try database.importRegistryFile(R.self, dryRun: dryRun, reading: { accepted in
             try ParsedImport<R>(bytes: bytes, fileName: fileName, skippingBadRows: skippingBadRows, accepted: accepted)
         }, by: user)
     }

@@ -13,13 +13,16 @@ extension AppDatabase {
     /// Reads, checks and writes one registry file in one transaction, writing each record as
     /// soon as it is checked while later rows are still being checked on the other cores; a
     /// file refused at its end leaves nothing written (the transaction is rolled back).
-    public func importRegistryFile<R: RegistryRecord>(_ type: R.Type, reading read: (_ accepted: @escaping (Int, R) throws -> Void) throws -> ParsedImport<R>,
+    /// A dry run does the same in a read transaction, only counting.
+    public func importRegistryFile<R: RegistryRecord>(_ type: R.Type, dryRun: Bool = false,
+                                                       reading read: (_ accepted: @escaping (Int, R) throws -> Void) throws -> ParsedImport<R>,
                                                        by user: String) throws -> ImportSummary {
-        try writeKeepingStatementJournalsInMemory { db in
-            var writer = try RegistryWriter<R>(db, dryRun: false, keepingExisting: false)
+        func run(_ db: Database) throws -> ImportSummary {
+            var writer = try RegistryWriter<R>(db, dryRun: dryRun, keepingExisting: false)
             let parsed = try read { line, record in try writer.take(record, line: line) }
             return try writer.finish(parsed, by: user)
         }
+        return dryRun ? try self.read(run) : try writeKeepingStatementJournalsInMemory(run)
     }
 
     /// Canteens, couriers and diners in one transaction, in the order their references need.
@@ -95,7 +98,9 @@ struct RegistryWriter<R: RegistryRecord> {
     let dryRun: Bool
     let keepingExisting: Bool
     private var knownIDs: [String: Set<String>] = [:]
-    private let existing: [EntityID<R>: R]
+    /// The stored records, fetched when the first record comes: by then the other cores are
+    /// checking the file, and decoding 100,000 stored diners takes as long as checking them.
+    private var existing: [EntityID<R>: R]?
     private var referenceIssues: [ImportIssue] = []
     private var counts = ImportSummary(fileKind: R.fileKind, file: "", encoding: "")
     /// Written 40 at a time as they come, so that the records to write are not held twice.
@@ -105,7 +110,6 @@ struct RegistryWriter<R: RegistryRecord> {
         self.db = db
         self.dryRun = dryRun
         self.keepingExisting = keepingExisting
-        existing = Dictionary(uniqueKeysWithValues: try R.fetchAll(db).map { ($0.id, $0) })
     }
 
     /// Checks `record`'s references and writes it (in a dry run, only counts it). A record with
@@ -124,7 +128,8 @@ struct RegistryWriter<R: RegistryRecord> {
             }
         }
         guard referencesKnown else { return }
-        switch existing[record.id] {
+        if existing == nil { existing = Dictionary(uniqueKeysWithValues: try R.fetchAll(db).map { ($0.id, $0) }) }
+        switch existing?[record.id] {
         case nil: counts.inserted += 1
         case _? where keepingExisting: counts.kept += 1; return
         case let old? where old == record: counts.unchanged += 1; return
