@@ -52,7 +52,7 @@ final class DatabaseFaultTests: XCTestCase {
             "integrity: ok",
             "foreign keys: ok",
             "application id: ok (MEAL)",
-            "schema: v1 registry, v2 day plans, v3 day exceptions, v4 welfare, v5 plan provenance, v6 search time guard, v7 district settings, v8 diner check comparisons, v9 plan travel model (up to date)",
+            "schema: v1 registry, v2 day plans, v3 day exceptions, v4 welfare, v5 plan provenance, v6 search time guard, v7 district settings, v8 diner check comparisons, v9 plan travel model, v10 road network (up to date)",
             "rows:",
         ])
         XCTAssertTrue(doctor.stdout.contains("  diner            2\n"), doctor.stdout)
@@ -72,7 +72,7 @@ final class DatabaseFaultTests: XCTestCase {
         XCTAssertEqual(doctor.status, 1)
         XCTAssertTrue(doctor.stdout.contains("foreign keys: 1 problem\n  courier row "), doctor.stdout)
         XCTAssertTrue(doctor.stdout.contains("refers to a missing canteen"), doctor.stdout)
-        XCTAssertTrue(doctor.stdout.contains("schema: v1 registry, v2 day plans, v4 welfare, v5 plan provenance, v6 search time guard, v7 district settings, v8 diner check comparisons, v9 plan travel model; not applied: v3 day exceptions\n"),
+        XCTAssertTrue(doctor.stdout.contains("schema: v1 registry, v2 day plans, v4 welfare, v5 plan provenance, v6 search time guard, v7 district settings, v8 diner check comparisons, v9 plan travel model, v10 road network; not applied: v3 day exceptions\n"),
                       doctor.stdout)
         XCTAssertTrue(doctor.stderr.contains("problems found"), doctor.stderr)
     }

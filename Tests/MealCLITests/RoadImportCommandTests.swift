@@ -95,7 +95,7 @@ final class RoadImportCommandTests: XCTestCase {
             ("track.gpx", "track.gpx:2: an XML file but not OpenStreetMap: its root element is <gpx>"),
             ("beijing.osm.pbf", "beijing.osm.pbf: the roads do not cover the registry: 1 of 1 canteen and 3 of 3 active diners "
                 + "lie outside the network (C1, D1, D2, D3); the file's roads span latitude 39.90000...39.90899"),
-            ("river.osm", "river.osm: no road any traveller may use (2 ways read"),
+            ("river.osm", "river.osm: no road any traveller may use (1 way read, none with a usable highway tag)"),
             ("empty.osm.pbf", "empty.osm.pbf: the file is empty"),
             ("missing.osm.pbf", "missing.osm.pbf: cannot be read"),
         ]
@@ -170,5 +170,26 @@ final class RoadImportCommandTests: XCTestCase {
         let doctor = try cli.run(["doctor"])
         XCTAssertEqual(doctor.status, 1, doctor.stdout)
         XCTAssertTrue(doctor.stdout.contains("\nroad network: damaged ("), doctor.stdout)
+    }
+
+    func testTheBundledDistrictAndGeneratedSetsComeWithTheirRoads() throws {
+        let cli = try CLIRunner()
+        let fixtures = CLIRunner.packageRoot.appendingPathComponent("Fixtures").path
+        let bundled = try cli.run(["init", "--with-fixture", "yuehu", "--fixtures-dir", fixtures])
+        XCTAssertEqual(bundled.status, 0, bundled.stderr)
+        let text = bundled.stdout.singleSpaced
+        XCTAssertTrue(text.contains("Fixtures/yuehu/roads.osm.pbf: imported the road network (路网)\n"), text)
+        XCTAssertTrue(text.contains("covers (覆盖) 48 canteens and 1913 active diners inside the network; "), text)
+        let doctor = try cli.run(["doctor"])
+        XCTAssertEqual(doctor.status, 0, doctor.stderr)
+        XCTAssertTrue(doctor.stdout.contains("\nroad network: ok (decodes, digest "), doctor.stdout)
+        XCTAssertTrue(doctor.stdout.contains("from \(fixtures)/yuehu/roads.osm.pbf\n"), doctor.stdout)
+
+        let made = try cli.run(["fixture", "--diners", "40", "--seed", "11", "--out", cli.path("sets/small")])
+        XCTAssertEqual(made.status, 0, made.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: cli.path("sets/small/roads.osm.pbf")))
+        let small = try cli.run(["init", "--db", "small.db", "--with-fixture", "small", "--fixtures-dir", cli.path("sets")])
+        XCTAssertEqual(small.status, 0, small.stderr)
+        XCTAssertTrue(small.stdout.contains("sets/small/roads.osm.pbf: imported the road network (路网)\n"), small.stdout)
     }
 }

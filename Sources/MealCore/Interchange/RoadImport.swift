@@ -107,7 +107,7 @@ public struct RoadImportFailure: Error, CustomStringConvertible {
         case .unreadable(let error):
             return "\(error.localizedDescription); nothing was imported"
         case .noUsableRoads(let ways):
-            what = "no road any traveller may use (\(ways) ways read, none with a usable highway tag)"
+            what = "no road any traveller may use (\(ways) way\(ways == 1 ? "" : "s") read, none with a usable highway tag)"
         case .tooLarge(let nodes):
             what = "too large for a road network (\(nodes) nodes)"
         case .notCovering(let coverage, let bounds):
