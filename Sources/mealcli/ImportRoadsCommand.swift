@@ -76,6 +76,7 @@ enum RoadImportReport {
     }
 
     static func coverage(_ coverage: RoadCoverage) -> String {
+        if coverage.canteens + coverage.diners == 0 { return "no canteen or active diner in the registry yet" }
         var text = "\(coverage.canteens) canteen\(coverage.canteens == 1 ? "" : "s") and "
             + "\(coverage.diners) active diner\(coverage.diners == 1 ? "" : "s") inside the network"
         if !coverage.offNetwork.isEmpty {
