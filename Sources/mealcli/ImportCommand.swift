@@ -7,8 +7,18 @@ enum RegistryKind: String, ExpressibleByArgument, CaseIterable {
 }
 
 extension MealCLI {
+    /// `import canteens|couriers|diners FILE` (the default) and `import roads FILE`.
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
+            abstract: "Import the registry from CSV (canteens, couriers, diners) or the road network from OpenStreetMap (roads).",
+            discussion: "mealcli import canteens|couriers|diners FILE.csv; mealcli import roads FILE.osm.pbf",
+            subcommands: [RegistryFile.self, ImportRoads.self],
+            defaultSubcommand: RegistryFile.self)
+    }
+
+    struct RegistryFile: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "registry",
             abstract: "Import canteens, couriers or diners from CSV (UTF-8 or GB18030): all rows or none, or the good rows with --skip-bad-rows.",
             discussion: """
                 Rows are matched by id: new ids are added, known ids updated. Chinese headings (姓名, 电话, ...) \

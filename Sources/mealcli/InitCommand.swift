@@ -38,10 +38,11 @@ extension MealCLI {
                     throw RegistryInTheWay(path: database.path, fixture: fixture, counts: counts)
                 }
                 let directory = try FixtureLocator.directory(named: fixture, in: fixturesDirectory)
-                for summary in try BundledData.load(from: directory, into: store, by: operatorOptions.name,
-                                                    keepingExisting: holdsRegistry) {
-                    print(ImportReport.line(for: summary))
-                }
+                let loaded = try BundledData.loadWithRoads(from: directory, into: store, by: operatorOptions.name,
+                                                           keepingExisting: holdsRegistry)
+                for summary in loaded.registry { print(ImportReport.line(for: summary)) }
+                if let roads = loaded.roads { for line in RoadImportReport.lines(for: roads) { print(line) } }
+                if loaded.keptRoadNetwork { print("The road network already imported was kept (not the data set's roads).") }
             }
         }
     }

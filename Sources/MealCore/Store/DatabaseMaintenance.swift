@@ -31,10 +31,13 @@ public struct HealthReport: Sendable {
     public var tables: [TableRowCount]
     /// Tables whose rows could not be counted, with the reason.
     public var unreadableTables: [String]
+    /// The stored road network; nil when none is imported.
+    public var roadNetwork: RoadNetworkHealth? = nil
 
     public var isHealthy: Bool {
         integrityProblems.isEmpty && foreignKeyProblems.isEmpty && applicationID == AppDatabase.applicationID
             && migrations.allSatisfy(\.applied) && unknownMigrations.isEmpty && unreadableTables.isEmpty
+            && roadNetwork?.isHealthy != false
     }
 
     /// The report as operators read it, one finding per line.
@@ -75,6 +78,7 @@ public struct HealthReport: Sendable {
             lines.append("  " + table.table.padding(toLength: width, withPad: " ", startingAt: 0) + "  \(table.rows)")
         }
         lines += unreadableTables.map { "  \($0)" }
+        lines += roadNetwork?.lines ?? ["road network: none imported"]
         return lines
     }
 }
@@ -164,6 +168,11 @@ public enum DatabaseMaintenance {
                     } catch let error as DatabaseError where error.resultCode != .SQLITE_BUSY {
                         report.unreadableTables.append("\(table): cannot be read (\(error.message ?? "\(error.resultCode)"))")
                     }
+                }
+                do {
+                    report.roadNetwork = try RoadNetworkHealth.examine(db)
+                } catch let error as DatabaseError where error.resultCode != .SQLITE_BUSY {
+                    // The table is already reported unreadable above.
                 }
             }
         } catch let error as DatabaseError {

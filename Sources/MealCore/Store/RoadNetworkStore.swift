@@ -38,22 +38,27 @@ public struct StoredRoadNetworkSummary: Equatable, Sendable {
 extension AppDatabase {
     /// Stores `network` in place of any earlier one, with its change-log entry, in one transaction.
     public func replaceRoadNetwork(_ network: RoadNetwork, sourceFile: String, by user: String) throws {
+        let stored = network.serialized()
+        try write { db in try Self.storeRoadNetwork(network, serialized: stored, sourceFile: sourceFile, by: user, db) }
+    }
+
+    /// Writes `network` (its stored form `serialized`) in place of any earlier one and logs it.
+    static func storeRoadNetwork(_ network: RoadNetwork, serialized: Data, sourceFile: String, by user: String,
+                                 _ db: Database) throws {
         let statistics = String(decoding: try JSONEncoder.sortedKeys(pretty: false).encode(network.statistics), as: UTF8.self)
-        try write { db in
-            let earlier = try String.fetchOne(db, sql: "SELECT digest FROM road_network WHERE id = 1")
-            try db.execute(sql: "DELETE FROM road_network")
-            try db.execute(
-                sql: """
-                INSERT INTO road_network (id, digest, source_file, imported_at, imported_by, statistics_json,
-                                          min_lat, min_lon, max_lat, max_lon, network)
-                VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-                arguments: [network.digest, sourceFile, ChangeClock.timestamp(), user, statistics,
-                            network.bounds.minLatitude, network.bounds.minLongitude,
-                            network.bounds.maxLatitude, network.bounds.maxLongitude, network.serialized()])
-            try Self.logChange(db, by: user, action: "import roads", subject: sourceFile,
-                               detail: "network \(network.digest)" + (earlier.map { " (replaces \($0))" } ?? ""))
-        }
+        let earlier = try String.fetchOne(db, sql: "SELECT digest FROM road_network WHERE id = 1")
+        try db.execute(sql: "DELETE FROM road_network")
+        try db.execute(
+            sql: """
+            INSERT INTO road_network (id, digest, source_file, imported_at, imported_by, statistics_json,
+                                      min_lat, min_lon, max_lat, max_lon, network)
+            VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            arguments: [network.digest, sourceFile, ChangeClock.timestamp(), user, statistics,
+                        network.bounds.minLatitude, network.bounds.minLongitude,
+                        network.bounds.maxLatitude, network.bounds.maxLongitude, serialized])
+        try logChange(db, by: user, action: "import roads", subject: sourceFile,
+                      detail: "network \(network.digest)" + (earlier.map { " (replaces \($0))" } ?? ""))
     }
 
     /// The stored road network, decoded and checked; nil when none is imported.
@@ -65,20 +70,22 @@ extension AppDatabase {
 
     /// What is known of the stored road network without decoding it; nil when none is imported.
     public func roadNetworkSummary() throws -> StoredRoadNetworkSummary? {
-        try read { db in
-            guard let row = try Row.fetchOne(db, sql: """
-                SELECT digest, source_file, imported_at, imported_by, statistics_json,
-                       min_lat, min_lon, max_lat, max_lon, length(network) AS bytes
-                FROM road_network WHERE id = 1
-                """) else { return nil }
-            let json: String = row["statistics_json"]
-            return StoredRoadNetworkSummary(
-                digest: row["digest"], sourceFile: row["source_file"], importedAt: row["imported_at"],
-                importedBy: row["imported_by"],
-                statistics: try JSONDecoder().decode(RoadNetworkStatistics.self, from: Data(json.utf8)),
-                bounds: RoadBounds(minLatitude: row["min_lat"], minLongitude: row["min_lon"],
-                                   maxLatitude: row["max_lat"], maxLongitude: row["max_lon"]),
-                storedBytes: row["bytes"])
-        }
+        try read { db in try Self.roadNetworkSummary(db) }
+    }
+
+    static func roadNetworkSummary(_ db: Database) throws -> StoredRoadNetworkSummary? {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT digest, source_file, imported_at, imported_by, statistics_json,
+                   min_lat, min_lon, max_lat, max_lon, length(network) AS bytes
+            FROM road_network WHERE id = 1
+            """) else { return nil }
+        let json: String = row["statistics_json"]
+        return StoredRoadNetworkSummary(
+            digest: row["digest"], sourceFile: row["source_file"], importedAt: row["imported_at"],
+            importedBy: row["imported_by"],
+            statistics: try JSONDecoder().decode(RoadNetworkStatistics.self, from: Data(json.utf8)),
+            bounds: RoadBounds(minLatitude: row["min_lat"], minLongitude: row["min_lon"],
+                               maxLatitude: row["max_lat"], maxLongitude: row["max_lon"]),
+            storedBytes: row["bytes"])
     }
 }
