@@ -33,10 +33,11 @@ final class NetworkCommandsTests: XCTestCase {
 
         // C01 and C02 of the bundled district, and a place far outside it.
         let table = try String(contentsOf: CLIRunner.packageRoot.appendingPathComponent("Fixtures/yuehu/canteens.csv"), encoding: .utf8)
-        let places = table.split(separator: "\n").dropFirst().prefix(2).map { row -> String in
-            let fields = row.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            return "\(fields[3]),\(fields[4])"
+        let fields = table.split(separator: "\n").dropFirst().prefix(2).map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         }
+        let places = fields.map { "\($0[3]),\($0[4])" }
+        let sittings = fields[0][6].split(separator: ";").map(String.init)
         let trip = try cli.run(["travel", "--from", places[0], "--to", places[1], "--format", "json"])
         XCTAssertEqual(trip.status, 0, trip.stderr)
         let answer = try json(trip)
@@ -72,14 +73,18 @@ final class NetworkCommandsTests: XCTestCase {
         let clean = try cli.run(["check", "--date", date])
         XCTAssertEqual(clean.stdout, "no violations in version 1 of \(date)\n", clean.stderr)
 
-        // A sitter moved to collecting at the same canteen: the pickup pace walks at least as fast.
+        // A sitter moved to the other sitting of the same canteen (one of the two is where they are).
         let store = try AppDatabase.open(path: cli.path("meals.db"))
         let plan = try store.plan(date: date)
-        let sitter = try XCTUnwrap(plan.assignments.first { $0.mode == .dineIn })
-        let moved = try cli.run(["move", sitter.dinerID.rawValue, "--date", date, "--to-canteen", sitter.canteenID.rawValue,
-                                 "--mode", "pickup", "--by", "王协调"])
-        XCTAssertEqual(moved.status, 0, moved.stderr)
-        XCTAssertTrue(moved.stdout.contains("stored as version 2"), moved.stdout)
+        let sitter = try XCTUnwrap(plan.assignments.first { $0.mode == .dineIn && $0.canteenID == "C01" })
+        var moved: CLIRunner.Result?
+        for sitting in sittings where moved == nil {
+            let move = try cli.run(["move", sitter.dinerID.rawValue, "--date", date, "--to-canteen", "C01", "--mode", "dine_in",
+                                    "--sitting", sitting, "--by", "王协调"])
+            XCTAssertEqual(move.status, 0, move.stderr)
+            if move.stdout.contains("stored as version 2") { moved = move }
+        }
+        XCTAssertNotNil(moved, "the sitter changed sitting")
         XCTAssertEqual(try cli.run(["check", "--date", date]).stdout, "no violations in version 2 of \(date)\n")
 
         let batch = try cli.run(["batch", "--from", "2026-11-26", "--days", "1"])
