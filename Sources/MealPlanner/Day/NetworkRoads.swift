@@ -5,7 +5,7 @@ import MealRoads
 /// A road network ready to plan on: its router (spatial index and search workspaces, built once)
 /// and the snaps of the places met so far, shared by every model made from it whatever the
 /// parameters (a snap depends on the road user, not on the pace).
-public final class NetworkRoads: RoadNetworkSource, @unchecked Sendable {
+public final class NetworkRoads: RoadNetworkSource, Sendable {
     public let router: RoadRouter
     public var digest: String { router.network.digest }
     /// Users whose every segment goes both ways: their times are symmetric, so many origins to
