@@ -128,9 +128,15 @@ final class NetworkTravelModelTests: XCTestCase {
     }
 
     func testBatchedQueriesGiveThePairByPairFiguresAndTheSamePlanTwice() throws {
-        let roads = try Self.riverWithFarBridge().roads()
+        var map = Self.riverWithFarBridge()
+        // A one-way street north of the river, from (0, 20) up to (0, 200), east to (1500, 200) and back down.
+        map.node(30, east: 0, north: 200)
+        map.node(31, east: 1500, north: 200)
+        map.way(4, [21, 30, 31, 22], ["highway": "residential", "oneway": "yes"])
+        let roads = try map.roads()
         let model = NetworkTravelModel(roads: roads)
-        let places = [(0.0, 40.0), (300, 40), (0, -60), (1400, -30), (-1900, 25), (0, -400)].map { Self.point(east: $0.0, north: $0.1) }
+        let places = [(0.0, 40.0), (300, 40), (0, -60), (1400, -30), (-1900, 25), (0, -400), (700, 190), (20, 120)]
+            .map { Self.point(east: $0.0, north: $0.1) }
         for mode in [TravelMode.walking(.walker), .courier(.ebike), .courier(.car)] {
             let pairByPair = places.map { origin in places.map { model.seconds(from: origin, to: $0, by: mode) } }
             XCTAssertEqual(model.secondsMatrix(among: places, by: mode), pairByPair, "\(mode)")
@@ -141,7 +147,8 @@ final class NetworkTravelModelTests: XCTestCase {
         XCTAssertEqual(model.seconds(from: places[0], toEach: places, by: .walking(.bedridden), within: nil),
                        places.map { _ in nil }, "a bedridden diner does not walk")
 
-        let kitchen = try canteen(at: places[0])
+        // Beside the two-way bank street: a kitchen on the one-way street would send every round north first.
+        let kitchen = try canteen(at: places[1])
         let courier = try Courier(id: "K1", name: "送餐员", canteenID: "C1", vehicle: .tricycle, capacity: 10,
                                   shift: TimeWindow(parsing: "10:30-13:00"))
         let diners = try (1...6).map { try diner(DinerID("D\($0)"), Self.point(east: Double($0) * 150 - 500, north: 45),
@@ -151,5 +158,28 @@ final class NetworkTravelModelTests: XCTestCase {
         XCTAssertEqual(first.rounds, second.rounds)
         XCTAssertEqual(first.assignments, second.assignments)
         XCTAssertFalse(first.rounds.isEmpty)
+    }
+
+    func testTheCircleOnTheStreetsStopsAtTheRiverAndListsTheDinersInsideByID() throws {
+        let roads = try Self.riverWithFarBridge().roads()
+        let kitchen = try canteen(at: Self.point(east: 0, north: 40))
+        let diners = [try diner("D1", Self.point(east: 0, north: -60)), try diner("D2", Self.point(east: 300, north: 40), .walker)]
+        let reach = CircleReach(canteen: kitchen, diners: diners, as: .independent, model: NetworkTravelModel(roads: roads),
+                                radiusSeconds: 900)
+        XCTAssertEqual(reach.diners.map(\.id), ["D2"], "D1 is across the river, 3100 m away by the bridge")
+        XCTAssertEqual(reach.diners.map(\.seconds), [340])
+        XCTAssertFalse(reach.streets.isEmpty)
+        XCTAssertTrue(reach.streets.allSatisfy { $0.fromSeconds <= 900 && $0.toSeconds <= 900 })
+        let southernmost = reach.streets.flatMap { [$0.from.latitude, $0.to.latitude] }.min()!
+        XCTAssertGreaterThan(southernmost, Self.point(east: 0, north: 0).latitude, "nothing south of the river")
+        // 20 m onto the street, then 880 s of it each way along the north bank.
+        XCTAssertEqual(reach.streetKilometres, 1.76, accuracy: 0.01)
+        XCTAssertTrue(reach.text.contains("diners inside: 1 (1 walker)"), reach.text)
+
+        let geojson = CircleReachGeoJSON(reach)
+        let decoded = try JSONDecoder().decode(CircleReachGeoJSON.self, from: JSONEncoder().encode(geojson))
+        XCTAssertEqual(decoded, geojson)
+        XCTAssertEqual(geojson.features.filter { $0.properties.kind == "diner" }.map(\.properties.id), ["D2"])
+        XCTAssertEqual(geojson.features.filter { $0.geometry.type == "LineString" }.count, reach.streets.count)
     }
 }

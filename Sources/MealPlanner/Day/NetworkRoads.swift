@@ -7,6 +7,9 @@ import MealRoads
 /// parameters (a snap depends on the road user, not on the pace).
 public final class NetworkRoads: RoadNetworkSource, Sendable {
     public let router: RoadRouter
+    /// The router of the same streets with every direction turned round (nil when every user
+    /// goes both ways): many origins to one destination by one search on one-way streets too.
+    let reversedRouter: RoadRouter?
     public var digest: String { router.network.digest }
     /// Users whose every segment goes both ways: their times are symmetric, so many origins to
     /// one destination is answered by one search from the destination.
@@ -16,6 +19,8 @@ public final class NetworkRoads: RoadNetworkSource, Sendable {
     public init(network: RoadNetwork, snapLimitMetres: Double = 300) {
         router = RoadRouter(network: network, snapLimitMetres: snapLimitMetres)
         twoWayUsers = Set(RoadUser.allCases.filter { network.goesBothWays($0) })
+        reversedRouter = twoWayUsers.count == RoadUser.allCases.count
+            ? nil : RoadRouter(network: network.reversed(), snapLimitMetres: snapLimitMetres)
     }
 
     public func travelModel(parameters: PlanningParameters) -> any TravelModel {

@@ -74,18 +74,13 @@ public struct NetworkTravelModel: TravelModel {
                         within limitSeconds: Int?) -> [Int?] {
         guard let (user, speed) = traveller(mode) else { return origins.map { _ in nil } }
         let target = snap(destination, user)
-        guard roads.twoWayUsers.contains(user) else {
-            // One-way streets: each origin searches towards the destination.
-            return origins.map { origin in
-                router.journeys(from: snap(origin, user), to: [target], user: user, metresPerSecond: speed,
-                                limitSeconds: limitSeconds)[0].seconds
-            }
-        }
-        // Every way goes both ways for this user, so the times from the destination are the
-        // same figures (whole centimetres, the same sum either way).
-        return router.journeys(
-            from: target, to: origins.map { snap($0, user) }, user: user, metresPerSecond: speed,
-            limitSeconds: limitSeconds
+        let origins = origins.map { snap($0, user) }
+        // Every way going both ways for this user, the times from the destination are the same
+        // figures (whole centimetres, the same sum either way); otherwise the search from the
+        // destination runs on the streets turned round. Snaps are the same on both.
+        let search = roads.twoWayUsers.contains(user) ? router : roads.reversedRouter ?? router
+        return search.journeys(
+            from: target, to: origins, user: user, metresPerSecond: speed, limitSeconds: limitSeconds
         ).map(\.seconds)
     }
 
