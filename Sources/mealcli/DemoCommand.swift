@@ -54,6 +54,11 @@ extension MealCLI {
                 let d = coverage.district
                 print("   \(d.total) diners eat that day: \(d.dineIn) can dine in, \(d.pickup) pick up, "
                       + "\(d.delivery) need delivery, \(d.outside) are outside the circle")
+                if let roads = try TravelSelection.storedRoads(in: store) {
+                    print("   " + CircleComparison(
+                        diners: registry.diners, ruler: reach.with(model: GreatCircleTravelModel(parameters: .standard)),
+                        network: reach.with(model: roads.travelModel(parameters: .standard))).text)
+                }
 
                 print("\n== 3. Plan \(day): assignment (exact min-cost flow), delivery rounds (hybrid genetic search)")
                 let started = Date()

@@ -18,6 +18,7 @@ struct MealCLI: ParsableCommand {
             Fixture.self,
             Coverage.self,
             Travel.self,
+            Reach.self,
             Assign.self,
             Plan.self,
             Publish.self,

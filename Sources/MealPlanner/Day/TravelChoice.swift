@@ -62,11 +62,4 @@ public enum TravelSelection {
     public static func choose(_ requested: TravelModelKind?, in database: AppDatabase) throws -> TravelChoice {
         try choose(requested, roads: storedRoads(in: database))
     }
-
-    /// The road network stored in `database`, or nil when none is imported. The one place the
-    /// stored network is loaded: issue 13's `import roads` store goes here (until it lands, no
-    /// database holds roads).
-    public static func storedRoads(in database: AppDatabase) throws -> (any RoadNetworkSource)? {
-        nil
-    }
 }

@@ -66,6 +66,15 @@ public struct TravelAnswer: Sendable, Equatable, Codable {
 
     /// Asks `model` for the trip and says why not when it cannot be made.
     public init(from origin: GeoPoint, to destination: GeoPoint, as traveller: Traveller, model: any TravelModel) {
+        if let network = model as? NetworkTravelModel {
+            self.init(from: origin, to: destination, as: traveller, network: network)
+        } else {
+            self.init(from: origin, to: destination, as: traveller, anyModel: model)
+        }
+    }
+
+    /// Any model, through the protocol: off-network ends, then the time.
+    init(from origin: GeoPoint, to destination: GeoPoint, as traveller: Traveller, anyModel model: any TravelModel) {
         self.model = model.identity.kind
         let mode = traveller.mode
         let start = model.placement(of: origin, by: mode), end = model.placement(of: destination, by: mode)
@@ -85,6 +94,31 @@ public struct TravelAnswer: Sendable, Equatable, Codable {
             reason = "a bedridden diner does not walk; meals come by courier"
         } else {
             reason = "no way usable by \(traveller.words) joins the two places"
+        }
+    }
+
+    /// The trip on the streets: metres along them, the snap legs, and the search's own reason
+    /// when it cannot be made.
+    init(from origin: GeoPoint, to destination: GeoPoint, as traveller: Traveller, network: NetworkTravelModel) {
+        model = .network
+        snapFromMetres = 0
+        snapToMetres = 0
+        guard let journey = network.journey(from: origin, to: destination, by: traveller.mode) else {
+            reason = "a bedridden diner does not walk; meals come by courier"
+            return
+        }
+        switch journey {
+        case .reached(let seconds, let metres, let snapFrom, let snapTo):
+            self.seconds = seconds
+            meters = (metres * 10).rounded() / 10
+            snapFromMetres = (snapFrom * 10).rounded() / 10
+            snapToMetres = (snapTo * 10).rounded() / 10
+            reason = nil
+        case .unreached(let why):
+            let mode = traveller.mode
+            snapFromMetres = Self.snap(network.placement(of: origin, by: mode))
+            snapToMetres = Self.snap(network.placement(of: destination, by: mode))
+            reason = why.description
         }
     }
 

@@ -49,9 +49,11 @@ extension RoadRouter {
         let length = Int(segments.centimetres[segment]), kmh = segments.carKmh[segment]
         let startSeconds = reached.model.seconds(key: reached.start, centimetres: snap.centimetres)
         guard startSeconds <= reached.limitSeconds else { return [] }
-        // When both ends are inside, the whole segment is listed from its nodes.
+        // When both ends are inside, the whole segment is listed from its nodes; so is every
+        // segment at the origin's node when the origin stands on one (else listed twice).
         let ends = [segments.from[segment], segments.to[segment]]
         if ends.allSatisfy({ reached.seconds(Int($0)) != nil }) { return [] }
+        if snap.position == 0 || snap.position == length { return [] }
         var stretches: [RoadReachSegment] = []
         func toward(_ node: Int32, _ centimetres: Int) {
             guard centimetres > 0 else { return }
