@@ -24,21 +24,7 @@ struct StreetBuilder {
         var start: Int
         var end: Int
         var stops: [Int]
-        /// Long stretches between junctions get a node every 80 m or so, as mapped roads have.
-    static func withShapeNodes(_ stops: [Int]) -> [Int] {
-        var result: [Int] = []
-        for (from, to) in zip(stops, stops.dropFirst()) {
-            result.append(from)
-            let pieces = (to - from + 79) / 80
-            if to - from > 160 {
-                for piece in 1..<pieces { result.append(from + (to - from) * piece / pieces) }
-            }
-        }
-        if let last = stops.last { result.append(last) }
-        return result
-    }
-
-    /// The spacing of the coarsest grid the line belongs to: 6,400 and up for trunk lines,
+        /// The spacing of the coarsest grid the line belongs to: 6,400 and up for trunk lines,
         /// 100 for the finest alleys.
         var level: Int
 
