@@ -3,13 +3,6 @@ import GRDB
 /// Imports as the store carries them out: the parsed file is checked against what the database
 /// holds (references, existing rows) and written in one transaction, or nothing is written.
 extension AppDatabase {
-    /// Upserts a parsed registry file; a dry run only counts what would change.
-    public func importRegistry<R: RegistryRecord>(_ parsed: ParsedImport<R>, dryRun: Bool, by user: String) throws
-        -> ImportSummary {
-        if dryRun { return try read { db in try parsed.apply(db, dryRun: true, by: user) } }
-        return try writeKeepingStatementJournalsInMemory { db in try parsed.apply(db, dryRun: false, by: user) }
-    }
-
     /// Reads, checks and writes one registry file in one transaction, writing each record as
     /// soon as it is checked while later rows are still being checked on the other cores; a
     /// file refused at its end leaves nothing written (the transaction is rolled back).
@@ -23,20 +16,6 @@ extension AppDatabase {
             return try writer.finish(parsed, by: user)
         }
         return dryRun ? try self.read(run) : try writeKeepingStatementJournalsInMemory(run)
-    }
-
-    /// Canteens, couriers and diners in one transaction, in the order their references need.
-    ///
-    /// - Parameter keepingExisting: add only records whose id is new and leave the others as they
-    ///   are (a bundled data set loaded into a database that already holds a registry).
-    public func importRegistry(_ canteens: ParsedImport<Canteen>, _ couriers: ParsedImport<Courier>,
-                               _ diners: ParsedImport<Diner>, by user: String,
-                               keepingExisting: Bool = false) throws -> [ImportSummary] {
-        try writeKeepingStatementJournalsInMemory { db in
-            [try canteens.apply(db, dryRun: false, keepingExisting: keepingExisting, by: user),
-             try couriers.apply(db, dryRun: false, keepingExisting: keepingExisting, by: user),
-             try diners.apply(db, dryRun: false, keepingExisting: keepingExisting, by: user)]
-        }
     }
 
     /// How many canteens, couriers and diners the database holds.
