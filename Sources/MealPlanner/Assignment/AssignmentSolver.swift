@@ -193,7 +193,7 @@ public struct AssignmentSolver: Sendable {
             if let offNetwork = reach.offNetworkExplanation(for: diner) {
                 return .init(diner: diner, reason: .homeOffNetwork, detail: offNetwork)
             }
-            let nearest = reach.nearest(diner, reach.links(for: diner))
+            let nearest = reach.nearest(diner)
             return .init(diner: diner, reason: .outsideRadius, detail: nearest.explanation)
         }
         let open = inCircle.filter { reach.day.isOpen(canteens[$0.canteen]) }

@@ -39,7 +39,8 @@ public struct CoverageReport: Sendable {
         public var explanation: String {
             if let offNetwork { return offNetwork }
             guard let nearestCanteen, let nearestSeconds else {
-                return "no canteen has a courier who can reach this diner"
+                return byCourier ? "no canteen has a courier who can reach this diner"
+                    : "no canteen can be reached on foot from this home"
             }
             let minutes = (nearestSeconds + 30) / 60
             return byCourier
@@ -71,7 +72,7 @@ public struct CoverageReport: Sendable {
         var byCommunity: [String: Counts] = [:]
         let eating = diners.filter(reach.day.eats)
         // Only the links inside the circle decide the service (worked out in batches for a road
-        // network); the nearest canteen of a diner outside it is then looked for without limit.
+        // network); the nearest canteen of a diner outside it is then looked for in widening circles.
         let reach = reach.prepared(for: eating)
         for diner in eating {
             let links = reach.linksInReach(for: diner)
@@ -84,7 +85,7 @@ public struct CoverageReport: Sendable {
             district.add(kind)
             byCommunity[diner.community, default: Counts()].add(kind)
             if kind == nil {
-                var entry = reach.nearest(diner, reach.links(for: diner))
+                var entry = reach.nearest(diner)
                 entry.offNetwork = reach.offNetworkExplanation(for: diner)
                 outside.append(entry)
             }
