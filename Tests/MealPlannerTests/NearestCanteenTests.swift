@@ -72,3 +72,18 @@ final class NearestCanteenTests: XCTestCase {
         XCTAssertEqual(reach.nearest(diners[0]).nearestCanteen?.id, canteens[1].id, "north and south tie: C1 comes first")
     }
 }
+
+extension NetworkTravelModelTests {
+    /// The river with no bridge at all: the home across it reaches no canteen on foot, and the
+    /// coordinator is told so, not that no courier can reach the diner.
+    func testAHomeNoWalkJoinsToAnyCanteenIsToldSoInWordsAboutWalking() throws {
+        var map = Self.riverWithFarBridge()
+        map.extract.ways.removeAll { $0.id == 3 }
+        let roads = try map.roads()
+        let kitchen = try canteen(at: Self.point(east: 0, north: 40))
+        let across = try diner("D1", Self.point(east: 0, north: -60))
+        let plan = try self.plan([kitchen], [], [across], .network(roads))
+        XCTAssertEqual(plan.unserved.map(\.reason), [.outsideRadius])
+        XCTAssertEqual(plan.unserved.first?.detail, "no canteen can be reached on foot from this home")
+    }
+}
