@@ -75,4 +75,26 @@ final class StreamingImportTests: XCTestCase {
         XCTAssertTrue(summary.dryRun)
         XCTAssertEqual(try tableDump(database), before)
     }
+
+    /// Rows are checked in parallel, each as if its id were its own; a repeated id is still
+    /// decided in file order, across chunks: against the first row that used it, and when bad
+    /// rows are skipped, against the first row that was kept.
+    func testARepeatedIDIsDecidedInFileOrderAcrossChunks() throws {
+        let file = dinersFile(count: 1_600, replacing: [
+            100: { $0.replacingOccurrences(of: "D10101", with: "D10901").replacingOccurrences(of: ",1941,", with: ",1800,") },
+            1_500: { $0.replacingOccurrences(of: "D11501", with: "D10901") },
+        ])
+        XCTAssertThrowsError(try RegistryImport.importBytes(Diner.self, bytes: file, fileName: "d.csv", into: try database())) { error in
+            XCTAssertEqual((error as? ImportFailure)?.issues.map { "\($0.line) \($0.column ?? "") \($0.message)" }, [
+                "102 birth_year birth year must be between 1900 and 2010",
+                "902 id duplicate id, first used on line 102",
+                "1502 id duplicate id, first used on line 102",
+            ])
+        }
+        let summary = try RegistryImport.importBytes(Diner.self, bytes: file, fileName: "d.csv", into: try database(),
+                                                     skippingBadRows: true)
+        XCTAssertEqual(summary.rejects?.rows.map(\.line), [102, 1_502])
+        XCTAssertEqual(summary.rejects?.rows.last?.issues.map(\.message), ["duplicate id, first used on line 902"])
+        XCTAssertEqual(summary.inserted, 1_598)
+    }
 }

@@ -120,9 +120,18 @@ public struct CSVReader: Sendable {
         var text = text
         // Native strings are already contiguous UTF-8; this only copies bridged ones.
         return try text.withUTF8 { bytes in
-            var parser = Parser(bytes: bytes, limits: limits, source: source)
-            return try parser.parseAll()
+            let found = try layout(of: bytes)
+            return found.records.map { record in
+                CSVRecord(fields: found.cells[record.cells].map { $0.text(in: bytes) }, line: record.line)
+            }
         }
+    }
+
+    /// Where the records and cells of `bytes` (UTF-8) are, without making a string of any cell.
+    /// - Throws: ``CSVParseError`` for malformed input, as `records(in:)`.
+    func layout(of bytes: UnsafeBufferPointer<UInt8>) throws -> CSVLayout {
+        var parser = Parser(bytes: bytes, limits: limits, source: source)
+        return try parser.parseAll()
     }
 }
 
@@ -137,8 +146,6 @@ private struct Parser {
     let source: String?
     var index = 0
     var line = 1
-    /// Reused buffer for quoted cells containing doubled quotes.
-    var unescaped: [UInt8] = []
 
     init(bytes: UnsafeBufferPointer<UInt8>, limits: CSVReader.Limits, source: String?) {
         self.bytes = bytes
@@ -146,9 +153,8 @@ private struct Parser {
         self.source = source
     }
 
-    mutating func parseAll() throws -> [CSVRecord] {
-        var records: [CSVRecord] = []
-        var fields: [String] = []
+    mutating func parseAll() throws -> CSVLayout {
+        var layout = CSVLayout()
         while index < bytes.count {
             let byte = bytes[index]
             if byte == lineFeed || byte == carriageReturn {
@@ -156,12 +162,13 @@ private struct Parser {
                 continue
             }
             let recordLine = line
-            fields.removeAll(keepingCapacity: true)
+            let firstCell = layout.cells.count
             while true {
-                if fields.count == limits.maxFieldsPerRecord {
-                    throw error(.tooManyFields(limit: limits.maxFieldsPerRecord), line: recordLine, field: fields.count + 1)
+                let fieldNumber = layout.cells.count - firstCell + 1
+                if fieldNumber > limits.maxFieldsPerRecord {
+                    throw error(.tooManyFields(limit: limits.maxFieldsPerRecord), line: recordLine, field: fieldNumber)
                 }
-                fields.append(try parseField(number: fields.count + 1))
+                layout.cells.append(try parseField(number: fieldNumber))
                 if index < bytes.count && bytes[index] == comma {
                     index += 1
                     continue
@@ -171,9 +178,9 @@ private struct Parser {
             if index < bytes.count {
                 consumeLineBreak()
             }
-            records.append(CSVRecord(fields: fields, line: recordLine))
+            layout.records.append(CSVLayout.Record(line: recordLine, cells: firstCell..<layout.cells.count))
         }
-        return records
+        return layout
     }
 
     /// Consumes CRLF, LF or a lone CR at `index`.
@@ -188,7 +195,7 @@ private struct Parser {
 
     /// Parses one field starting at `index`; leaves `index` at the delimiter
     /// (comma or line break) or at the end of input.
-    private mutating func parseField(number: Int) throws -> String {
+    private mutating func parseField(number: Int) throws -> CSVLayout.Cell {
         guard index < bytes.count, bytes[index] == quote else {
             return try parseUnquotedField(number: number)
         }
@@ -230,22 +237,10 @@ private struct Parser {
         if end - start > limits.maxCellBytes {
             throw error(.cellTooLarge(limitBytes: limits.maxCellBytes), line: openingLine, field: number)
         }
-        let content = UnsafeBufferPointer(rebasing: bytes[start..<end])
-        guard containsDoubledQuote else {
-            return String(decoding: content, as: UTF8.self)
-        }
-        unescaped.removeAll(keepingCapacity: true)
-        var position = 0
-        while position < content.count {
-            let byte = content[position]
-            unescaped.append(byte)
-            // Inside the cell every quote is doubled, so skip the second one.
-            position += byte == quote ? 2 : 1
-        }
-        return String(decoding: unescaped, as: UTF8.self)
+        return CSVLayout.Cell(start: start, end: end, hasDoubledQuotes: containsDoubledQuote)
     }
 
-    private mutating func parseUnquotedField(number: Int) throws -> String {
+    private mutating func parseUnquotedField(number: Int) throws -> CSVLayout.Cell {
         let start = index
         while index < bytes.count {
             let byte = bytes[index]
@@ -259,7 +254,7 @@ private struct Parser {
         if index - start > limits.maxCellBytes {
             throw error(.cellTooLarge(limitBytes: limits.maxCellBytes), line: line, field: number)
         }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+        return CSVLayout.Cell(start: start, end: index, hasDoubledQuotes: false)
     }
 
     private func error(_ kind: CSVParseError.Kind, line: Int, field: Int) -> CSVParseError {

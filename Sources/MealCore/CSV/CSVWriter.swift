@@ -122,7 +122,9 @@ public struct CSVWriter: Sendable {
     /// apostrophe that is followed (after any further apostrophes) by `=`, `+`,
     /// `-`, `@`, tab or CR loses its first apostrophe. Other cells are unchanged.
     public static func restoreNeutralizedFormula(_ cell: String) -> String {
-        startsWithApostrophesThenTrigger(cell, minimumApostrophes: 1) ? String(cell.unicodeScalars.dropFirst()) : cell
+        // Nearly no cell starts with an apostrophe: every cell of an import is asked.
+        guard cell.utf8.first == UInt8(ascii: "'") else { return cell }
+        return startsWithApostrophesThenTrigger(cell, minimumApostrophes: 1) ? String(cell.unicodeScalars.dropFirst()) : cell
     }
 
     /// A cell of exported data: a plain decimal number (`-3.5`, `1e-05`) as it is, so it stays a

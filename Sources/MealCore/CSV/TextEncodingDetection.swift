@@ -145,12 +145,25 @@ public enum TextDecoding {
     // MARK: - Implementation
 
     private static func decode(buffer: UnsafeBufferPointer<UInt8>) throws -> DecodedText {
+        let (text, encoding, hasBOM) = try decode(buffer: buffer) { String(decoding: $0, as: UTF8.self) }
+        return DecodedText(text: text, encoding: encoding, hadByteOrderMark: hasBOM)
+    }
+
+    /// Decodes `bytes` by the rules of `decode` into UTF-8 bytes, without making a string of the
+    /// whole file (an import reads its cells out of the bytes).
+    static func utf8Bytes(_ bytes: [UInt8]) throws -> (utf8: [UInt8], encoding: TextEncoding, hadByteOrderMark: Bool) {
+        try bytes.withUnsafeBufferPointer { buffer in try decode(buffer: buffer) { Array($0) } }
+    }
+
+    /// The detection and decoding of `decode`; `make` turns the UTF-8 of the text into the result.
+    private static func decode<Text>(buffer: UnsafeBufferPointer<UInt8>, _ make: (UnsafeBufferPointer<UInt8>) -> Text)
+        throws -> (Text, TextEncoding, Bool) {
         let hasBOM = buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF
         let bodyStart = hasBOM ? 3 : 0
         let body = UnsafeBufferPointer(rebasing: buffer[bodyStart...])
 
         guard let utf8Error = firstInvalidUTF8(in: body) else {
-            return DecodedText(text: String(decoding: body, as: UTF8.self), encoding: .utf8, hadByteOrderMark: hasBOM)
+            return (make(body), .utf8, hasBOM)
         }
         let utf8Position = position(in: body, offset: utf8Error.offset, truncated: utf8Error.truncated,
                                     baseOffset: bodyStart)
@@ -159,7 +172,7 @@ public enum TextDecoding {
         }
         switch IconvConverter.convert(body, from: "GB18030", to: "UTF-8") {
         case let .success(utf8):
-            return DecodedText(text: String(decoding: utf8, as: UTF8.self), encoding: .gb18030, hadByteOrderMark: false)
+            return (utf8.withUnsafeBufferPointer(make), .gb18030, false)
         case let .invalidInput(offset, truncated):
             throw TextDecodingError.notUTF8OrGB18030(
                 utf8: utf8Position,

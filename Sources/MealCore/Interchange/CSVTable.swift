@@ -1,12 +1,19 @@
 import Foundation
 
 /// A decoded CSV file split into its header and data rows, with the line each row starts on.
-struct CSVTable {
+///
+/// The rows stay byte ranges of the file's text until `cells(of:)` makes strings of them, which
+/// an import does where it checks the row (on every core); see `CSVLayout`.
+struct CSVTable: Sendable {
     var header: [String]
     var headerLine: Int
-    var rows: [(line: Int, cells: [String])]
+    /// The data rows, rows of only empty cells left out.
+    var rows: [CSVLayout.Record]
     /// The detected encoding, as the import summary names it.
     var encoding: String
+    /// The file's text as UTF-8, and where its cells are in it.
+    private let text: [UInt8]
+    private let cells: [CSVLayout.Cell]
 
     /// The bytes of an import file; a file that cannot be read is an import failure of its own.
     static func fileBytes(_ path: String) throws -> [UInt8] {
@@ -20,9 +27,11 @@ struct CSVTable {
 
     /// Decodes and parses `bytes`; malformed text or CSV becomes an `ImportFailure` at its line.
     static func read(bytes: [UInt8], fileName: String) throws -> CSVTable {
-        let document: CSVReader.Document
+        let decoded: (utf8: [UInt8], encoding: TextEncoding, hadByteOrderMark: Bool)
+        let layout: CSVLayout
         do {
-            document = try CSVReader(source: fileName).read(bytes: bytes)
+            decoded = try TextDecoding.utf8Bytes(bytes)
+            layout = try decoded.utf8.withUnsafeBufferPointer { try CSVReader(source: fileName).layout(of: $0) }
         } catch let error as CSVParseError {
             let location = "\(fileName):\(error.line): "
             let text = error.description
@@ -32,17 +41,23 @@ struct CSVTable {
             throw ImportFailure(file: fileName, issues: [ImportIssue(file: fileName, line: error.line, column: nil,
                                                                       message: error.description)])
         }
-        guard let headerRecord = document.records.first else {
+        guard let headerRecord = layout.records.first else {
             throw ImportFailure(file: fileName, issues: [ImportIssue(file: fileName, line: 1, column: nil,
                                                                       message: "the file is empty: a header row is required")])
         }
-        let encodingName = document.encoding == .utf8
-            ? (document.hadByteOrderMark ? "UTF-8 with BOM" : "UTF-8") : document.encoding.rawValue
-        return CSVTable(
-            header: withoutTrailingEmptyCells(headerRecord.fields.map { $0.trimmingSpaces }),
-            headerLine: headerRecord.line,
-            rows: document.records.dropFirst().filter { !$0.fields.allSatisfy { $0.isEmpty } }.map { ($0.line, $0.fields) },
-            encoding: encodingName)
+        let encodingName = decoded.encoding == .utf8
+            ? (decoded.hadByteOrderMark ? "UTF-8 with BOM" : "UTF-8") : decoded.encoding.rawValue
+        let cells = layout.cells
+        var table = CSVTable(header: [], headerLine: headerRecord.line,
+                             rows: layout.records.dropFirst().filter { !cells[$0.cells].allSatisfy(\.isEmpty) },
+                             encoding: encodingName, text: decoded.utf8, cells: cells)
+        table.header = withoutTrailingEmptyCells(table.cells(of: headerRecord).map { $0.trimmingSpaces })
+        return table
+    }
+
+    /// The cells of `row` as the file has them, unquoted.
+    func cells(of row: CSVLayout.Record) -> [String] {
+        text.withUnsafeBufferPointer { bytes in cells[row.cells].map { $0.text(in: bytes) } }
     }
 
     /// Excel writes every row as wide as the widest one ever typed in the sheet, so a header of
@@ -92,14 +107,23 @@ extension CSVTable {
     /// commas, dropped); each other row becomes an issue, or with `rejected` a refused row.
     func completeRows(fileName: String, issues: inout [ImportIssue],
                       rejected: ((_ line: Int, _ cells: [String], ImportIssue) -> Void)? = nil) -> [(line: Int, cells: [String])] {
+        completeRowLayouts(fileName: fileName, issues: &issues, rejected: rejected).map { ($0.line, cells(of: $0)) }
+    }
+
+    /// `completeRows` as byte ranges: the rows' cells are not made strings here.
+    func completeRowLayouts(fileName: String, issues: inout [ImportIssue],
+                            rejected: ((_ line: Int, _ cells: [String], ImportIssue) -> Void)? = nil) -> [CSVLayout.Record] {
         rows.compactMap { row in
-            var cells = row.cells
-            while cells.count > header.count, cells.last!.isEmpty { cells.removeLast() }
-            guard cells.count != header.count else { return (row.line, cells) }
-            let missing = cells.count < header.count ? header[cells.count] : nil
+            var row = row
+            while row.cells.count > header.count, cells[row.cells.upperBound - 1].isEmpty {
+                row.cells = row.cells.lowerBound..<row.cells.upperBound - 1
+            }
+            guard row.cells.count != header.count else { return row }
+            let count = row.cells.count
+            let missing = count < header.count ? header[count] : nil
             let issue = ImportIssue(file: fileName, line: row.line, column: missing ?? header.last,
-                                    message: "the row has \(cells.count) cells but the header has \(header.count)")
-            if let rejected { rejected(row.line, cells, issue) } else { issues.append(issue) }
+                                    message: "the row has \(count) cells but the header has \(header.count)")
+            if let rejected { rejected(row.line, cells(of: row), issue) } else { issues.append(issue) }
             return nil
         }
     }

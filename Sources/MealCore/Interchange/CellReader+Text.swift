@@ -4,12 +4,23 @@ extension CellReader {
     /// Reports every cell of `columns` that holds a control or invisible character, so that such
     /// a row is refused whatever the column (a name, an id, a note).
     public mutating func refuseUnsafeCharacters(in columns: [String]) {
-        for column in columns {
-            let value = text(column)
+        refuseUnsafeCharacters(at: Self.knownColumns(columns, in: columnIndex))
+    }
+
+    /// `refuseUnsafeCharacters(in:)` for the columns `knownColumns` found, without looking up
+    /// each column's position in every row.
+    mutating func refuseUnsafeCharacters(at columns: [(name: String, index: Int)]) {
+        for column in columns where column.index < values.count {
+            let value = values[column.index]
             if let found = PlainText.firstUnsafe(in: value) {
-                report(column, "\(PlainText.refusal) (\(PlainText.describe(found)))", value: value)
+                report(column.name, "\(PlainText.refusal) (\(PlainText.describe(found)))", value: value)
             }
         }
+    }
+
+    /// The columns of `names` that `columnIndex` has, in the order of `names`, with their positions.
+    static func knownColumns(_ names: [String], in columnIndex: [String: Int]) -> [(name: String, index: Int)] {
+        names.compactMap { name in columnIndex[name].map { (name, $0) } }
     }
 
     /// A phone cell as stored: digits, several numbers separated by `;`; "" when empty.

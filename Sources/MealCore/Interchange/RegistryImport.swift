@@ -66,7 +66,9 @@ public enum RegistryImport {
 public struct ParsedImport<R: RegistryRecord> {
     public let fileName: String
     let encoding: String
+    /// The records of the file, when it was read without `accepted` (which takes them instead).
     let records: [(line: Int, record: R)]
+    public let recordCount: Int
     let warnings: [ImportIssue]
     /// The rows left out, when bad rows are skipped; nil when any problem refuses the file.
     let rejects: Rejects?
@@ -94,33 +96,42 @@ public struct ParsedImport<R: RegistryRecord> {
         let columnNames = R.columnNames
         var (columnIndex, warnings) = try table.columnIndex(known: columnNames, aliases: R.columnAliases,
                                                             required: R.requiredColumnNames, fileName: fileName)
-        var records: [(line: Int, record: R)] = []
-        var firstLineOfID: [String: Int] = [:]
+        let knownColumns = CellReader.knownColumns(columnNames, in: columnIndex)
+        var records: [(line: Int, record: R)] = [], recordCount = 0
         var cellsOfLine: [Int: [String]] = [:]
-        records.reserveCapacity(table.rows.count)
-        let rows = table.completeRows(fileName: fileName, issues: &issues, rejected: skippingBadRows ? { line, cells, issue in
+        let rows = table.completeRowLayouts(fileName: fileName, issues: &issues, rejected: skippingBadRows ? { line, cells, issue in
             rejects.rows.append(Rejects.Row(line: line, cells: cells, issues: [issue]))
         } : nil)
-        let check = BackgroundRowCheck<R>(rows: rows, fileName: fileName, columnIndex: columnIndex, columnNames: columnNames)
+        // The first line of each id, which a later row with the same id is reported against.
+        var firstLineOfID = [String: Int](minimumCapacity: rows.count)
+        if accepted == nil { records.reserveCapacity(rows.count) }
+        let check = BackgroundRowCheck<R>(table: table, rows: rows, fileName: fileName, columnIndex: columnIndex,
+                                          knownColumns: knownColumns, keepingCells: skippingBadRows)
         for chunk in 0..<check.chunkCount {
             let first = chunk * BackgroundRowCheck<R>.chunkSize
-            for (offset, checkedAlready) in check.checkedRows(ofChunk: chunk).enumerated() {
-                let row = rows[first + offset]
-                let checked = checkedAlready ?? RowChecking.check(
-                    R.self, fileName: fileName, line: row.line, cells: row.cells, columnIndex: columnIndex,
-                    columnNames: columnNames, earlierLine: { firstLineOfID[$0] })
-                let id = checked.id
-                if checked.issues.isEmpty, let record = checked.record {
-                    records.append((row.line, record))
-                    if skippingBadRows { cellsOfLine[row.line] = row.cells }
-                    if !id.isEmpty { firstLineOfID[id] = row.line }
+            for (offset, var checkedRow) in check.takeRows(ofChunk: chunk).enumerated() {
+                let row = rows[first + offset], id = checkedRow.checked.id
+                let earlier = id.isEmpty ? nil : firstLineOfID[id]
+                if let earlier {
+                    checkedRow.checked = RowChecking.check(
+                        R.self, fileName: fileName, line: row.line, cells: table.cells(of: row), columnIndex: columnIndex,
+                        knownColumns: knownColumns, earlierLine: earlier)
+                }
+                let checked = checkedRow.checked
+                let valid = checked.issues.isEmpty && checked.record != nil
+                // A row left out (bad rows skipped) does not hold its id: a later row may.
+                if !id.isEmpty, earlier == nil, valid || !skippingBadRows { firstLineOfID[id] = row.line }
+                if valid, let record = checked.record {
+                    if accepted == nil { records.append((row.line, record)) }
+                    recordCount += 1
+                    if skippingBadRows { cellsOfLine[row.line] = checkedRow.cells ?? table.cells(of: row) }
                     // Once the file is known to be refused, nothing more is worth writing.
                     if issues.isEmpty { try accepted?(row.line, record) }
                 } else if skippingBadRows {
-                    rejects.rows.append(Rejects.Row(line: row.line, cells: row.cells, issues: checked.issues))
+                    rejects.rows.append(Rejects.Row(line: row.line, cells: checkedRow.cells ?? table.cells(of: row),
+                                                    issues: checked.issues))
                 } else {
                     issues += checked.issues
-                    if !id.isEmpty, firstLineOfID[id] == nil { firstLineOfID[id] = row.line }
                 }
             }
         }
@@ -133,12 +144,11 @@ public struct ParsedImport<R: RegistryRecord> {
         self.fileName = fileName
         self.encoding = table.encoding
         self.records = records
+        self.recordCount = recordCount
         self.warnings = warnings
         self.rejects = skippingBadRows ? rejects : nil
         self.cellsOfLine = cellsOfLine
     }
-
-    public var recordCount: Int { records.count }
 
     /// The records to write once `referenceIssues` (ids the database does not hold) are known:
     /// all of them when there are none; without the rows concerned when bad rows are skipped
@@ -147,11 +157,12 @@ public struct ParsedImport<R: RegistryRecord> {
         guard !referenceIssues.isEmpty else { return (records, rejects) }
         guard var rejects else { throw ImportFailure(file: fileName, issues: referenceIssues) }
         let byLine = Dictionary(grouping: referenceIssues, by: \.line)
-        for (line, record) in records {
-            if let issues = byLine[line] {
-                rejects.rows.append(Rejects.Row(line: line, cells: cellsOfLine[line] ?? R.columns.map { $0.cell(of: record) },
-                                                issues: issues))
-            }
+        for (line, issues) in byLine {
+            // The cells are kept for every record when bad rows are skipped; the record's own
+            // cells only stand in should a caller have read the file otherwise.
+            let cells = cellsOfLine[line]
+                ?? records.first { $0.line == line }.map { record in R.columns.map { $0.cell(of: record.record) } } ?? []
+            rejects.rows.append(Rejects.Row(line: line, cells: cells, issues: issues))
         }
         rejects.rows.sort { $0.line < $1.line }
         return (records.filter { byLine[$0.line] == nil }, rejects)

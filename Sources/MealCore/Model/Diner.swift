@@ -75,7 +75,8 @@ public struct Diner: Hashable, Sendable, Identifiable {
         }
         if let preferredCanteenID { try Identifier.validate(preferredCanteenID.rawValue, field: "preferred_canteen") }
         for tag in tags {
-            guard !tag.isEmpty, !tag.contains(";"), !tag.contains(",") else {
+            // Bytes, not `contains(String)`: Foundation's substring search was 4 % of a large import.
+            guard !tag.isEmpty, !tag.utf8.contains(where: { $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: ",") }) else {
                 throw DomainError(field: "tags", "a tag cannot be empty or contain ';' or ','", value: tag)
             }
         }

@@ -22,7 +22,7 @@ public enum Identifier {
         guard !id.isEmpty else { throw DomainError(field: field, "an id is required") }
         if isReadingStoredRecords {
             guard id.count <= 64, id.unicodeScalars.allSatisfy({
-                !$0.properties.isWhitespace && $0.value >= 0x20 && $0.value != 0x7F && $0 != "," && $0 != ";"
+                !$0.isSpace && $0.value >= 0x20 && $0.value != 0x7F && $0 != "," && $0 != ";"
             }) else {
                 throw DomainError(field: field, "a stored id has spaces, control characters, commas or semicolons", value: id)
             }

@@ -107,11 +107,23 @@ extension StringProtocol {
     }
 }
 
+extension String {
+    /// `StringProtocol.trimmingSpaces`, answering from the first and last byte when both are
+    /// printable ASCII other than space (ids, codes, numbers): the string itself, not a copy.
+    var trimmingSpaces: String {
+        if let first = utf8.first, let last = utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) {
+            return self
+        }
+        return Substring(self).trimmingSpaces
+    }
+}
+
 extension Unicode.Scalar {
-    /// Unicode's white space, without looking up the properties of an ASCII scalar (a cell's
-    /// first and last scalar are looked at in every cell of an import).
+    /// Unicode's white space, without looking up the properties of an ASCII scalar or a CJK
+    /// Unified Ideograph (a cell's first and last scalar are looked at in every cell of an import).
     var isSpace: Bool {
-        isASCII ? value == 0x20 || (0x09...0x0D).contains(value) : properties.isWhitespace
+        if isASCII { return value == 0x20 || (0x09...0x0D).contains(value) }
+        return (0x4E00...0x9FFF).contains(value) ? false : properties.isWhitespace
     }
 }
 

@@ -32,15 +32,16 @@ public struct Weekdays: Hashable, Sendable, Codable, CustomStringConvertible {
             self = named.days
             return
         }
-        var days: [Int] = []
-        for character in trimmed {
-            guard let ascii = character.asciiValue, (UInt8(ascii: "1")...UInt8(ascii: "7")).contains(ascii) else {
+        // Byte by byte: a character that is not one ASCII digit 1-7 has a byte that is not one.
+        var mask: UInt8 = 0
+        for byte in trimmed.utf8 {
+            guard (UInt8(ascii: "1")...UInt8(ascii: "7")).contains(byte) else {
                 throw DomainError(field: "days", "weekdays are digits 1 (Monday) to 7 (Sunday)", value: text)
             }
-            days.append(Int(ascii - UInt8(ascii: "0")))
+            mask |= 1 << (byte - UInt8(ascii: "0"))
         }
-        guard !days.isEmpty else { throw DomainError(field: "days", "at least one weekday is needed", value: text) }
-        try self.init(days)
+        guard mask != 0 else { throw DomainError(field: "days", "at least one weekday is needed", value: text) }
+        self.init(uncheckedMask: mask)
     }
 
     public func contains(_ isoWeekday: Int) -> Bool {
@@ -49,7 +50,9 @@ public struct Weekdays: Hashable, Sendable, Codable, CustomStringConvertible {
 
     public var days: [Int] { (1...7).filter(contains) }
 
-    public var description: String { days.map(String.init).joined() }
+    public var description: String {
+        String(decoding: (1...7).filter(contains).map { UInt8(ascii: "0") + UInt8($0) }, as: UTF8.self)
+    }
 
     public init(from decoder: any Decoder) throws {
         try self.init(parsing: decoder.singleValueContainer().decode(String.self))

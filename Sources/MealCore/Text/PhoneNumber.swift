@@ -12,6 +12,12 @@ public enum PhoneNumber {
 
     /// The stored form of a phone cell; throws a `DomainError` on the `phone` column otherwise.
     public static func normalized(_ cell: String, field: String = "phone") throws -> String {
+        // One number of plain digits without a country prefix, as nearly all are, is stored as
+        // it is; the general reading below gives the same.
+        if (3...20).contains(cell.utf8.count), cell.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
+           !cell.utf8.starts(with: "0086".utf8) {
+            return cell
+        }
         var numbers: [String] = []
         for piece in cell.split(whereSeparator: { $0 == ";" || $0 == "；" }) {
             let text = String(piece).trimmingSpaces
