@@ -7,6 +7,21 @@ extension PlanGeoJSON {
         case canteen, diner, round, reach
     }
 
+    /// How a diner of the plan is served, one value a GIS program can colour by: the service
+    /// mode, or unserved.
+    public enum DinerMode: String, Codable, Sendable {
+        case dineIn = "dine_in"
+        case pickup, delivery, unserved
+
+        init(_ mode: ServiceMode) {
+            switch mode {
+            case .dineIn: self = .dineIn
+            case .pickup: self = .pickup
+            case .delivery: self = .delivery
+            }
+        }
+    }
+
     /// One feature's properties: each kind has its own type, and `kind` says which.
     public enum Properties: Codable, Equatable, Sendable {
         case canteen(CanteenProperties)
@@ -68,8 +83,7 @@ extension PlanGeoJSON {
         public var kind = Kind.diner
         public var id: DinerID
         public var mobility: Mobility?
-        /// `dine_in`, `pickup`, `delivery` or `unserved`.
-        public var mode: String
+        public var mode: DinerMode
         public var canteen: CanteenID?
         public var sitting: String?
         public var courier: CourierID?

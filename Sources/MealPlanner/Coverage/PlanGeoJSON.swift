@@ -51,7 +51,7 @@ public enum PlanGeoJSON {
         func diner(_ meal: PlannedMeal) throws -> Feature {
             let diner = try home(of: meal.dinerID)
             return Feature(geometry: .point(at: diner.location), properties: .diner(DinerProperties(
-                id: meal.dinerID, mobility: diner.mobility, mode: meal.mode.rawValue, canteen: meal.canteenID,
+                id: meal.dinerID, mobility: diner.mobility, mode: DinerMode(meal.mode), canteen: meal.canteenID,
                 sitting: meal.sitting?.description, courier: meal.courierID, trip: meal.trip, stop: meal.position,
                 arrival: meal.arrivalSeconds.map(OperatorText.minuteClock),
                 arrivalISO: meal.arrivalSeconds.map { clock.iso(day, secondsAfterMidnight: $0) },
@@ -61,7 +61,7 @@ public enum PlanGeoJSON {
         func unserved(_ unserved: UnservedDiner) throws -> Feature {
             let diner = try home(of: unserved.dinerID)
             return Feature(geometry: .point(at: diner.location), properties: .diner(DinerProperties(
-                id: unserved.dinerID, mobility: diner.mobility, mode: "unserved", reason: unserved.reason,
+                id: unserved.dinerID, mobility: diner.mobility, mode: .unserved, reason: unserved.reason,
                 detail: unserved.detail)))
         }
 
