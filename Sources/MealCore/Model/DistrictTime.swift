@@ -57,6 +57,17 @@ public struct DistrictTime: Sendable, Equatable, CustomStringConvertible {
         return formatter.string(from: instant)
     }
 
+    /// A plan's time of day (seconds after midnight on the district's clock) on `date`, with the
+    /// district's offset: `2026-11-25T11:23:00+08:00`, for programs that want an instant.
+    public func iso(_ date: CalendarDate, secondsAfterMidnight seconds: Int) -> String {
+        let components = DateComponents(year: date.year, month: date.month, day: date.day,
+                                        hour: seconds / 3600, minute: seconds % 3600 / 60, second: seconds % 60)
+        guard let instant = calendar.date(from: components) else { return date.description }
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = timeZone
+        return formatter.string(from: instant)
+    }
+
     /// The instant of a stored UTC timestamp, or nil when the text is not one.
     public static func instant(stored timestamp: String) -> Date? {
         let formatter = ISO8601DateFormatter()

@@ -5,33 +5,8 @@ import MealCore
 /// street stretch with `from_seconds`/`to_seconds`, one Point per diner inside (`id`, `mobility`,
 /// `seconds`), and the canteen as a Point. Documented in docs/formats.md.
 public struct CircleReachGeoJSON: Codable, Equatable, Sendable {
-    public struct Geometry: Codable, Equatable, Sendable {
-        public var type: String
-        /// `[lon, lat]` for a Point; a list of them for a LineString (decoded as such).
-        public var coordinates: Coordinates
-
-        public enum Coordinates: Codable, Equatable, Sendable {
-            case point([Double])
-            case line([[Double]])
-
-            public init(from decoder: any Decoder) throws {
-                let container = try decoder.singleValueContainer()
-                if let line = try? container.decode([[Double]].self) {
-                    self = .line(line)
-                } else {
-                    self = .point(try container.decode([Double].self))
-                }
-            }
-
-            public func encode(to encoder: any Encoder) throws {
-                var container = encoder.singleValueContainer()
-                switch self {
-                case .point(let point): try container.encode(point)
-                case .line(let line): try container.encode(line)
-                }
-            }
-        }
-    }
+    public typealias Geometry = GeoJSON.Geometry
+    public typealias Feature = GeoJSON.Feature<Properties>
 
     public struct Properties: Codable, Equatable, Sendable {
         /// `street`, `diner` or `canteen`.
@@ -47,12 +22,6 @@ public struct CircleReachGeoJSON: Codable, Equatable, Sendable {
             case fromSeconds = "from_seconds"
             case toSeconds = "to_seconds"
         }
-    }
-
-    public struct Feature: Codable, Equatable, Sendable {
-        public var type = "Feature"
-        public var geometry: Geometry
-        public var properties: Properties
     }
 
     public struct Summary: Codable, Equatable, Sendable {
@@ -83,25 +52,19 @@ public struct CircleReachGeoJSON: Codable, Equatable, Sendable {
             model: reach.identity, segments: reach.streets.count,
             streetKm: (reach.streetKilometres * 1000).rounded() / 1000, diners: reach.diners.count, reason: reach.reason)
         var features = [Feature(
-            geometry: Self.point(reach.canteen.location),
+            geometry: .point(at: reach.canteen.location),
             properties: Properties(kind: "canteen", id: reach.canteen.id.rawValue))]
         for street in reach.streets {
             features.append(Feature(
-                geometry: Geometry(type: "LineString", coordinates: .line([Self.position(street.from), Self.position(street.to)])),
+                geometry: .lineString([GeoJSON.Position(street.from), GeoJSON.Position(street.to)]),
                 properties: Properties(kind: "street", fromSeconds: street.fromSeconds, toSeconds: street.toSeconds)))
         }
         for diner in reach.diners {
             features.append(Feature(
-                geometry: Self.point(diner.location),
+                geometry: .point(at: diner.location),
                 properties: Properties(kind: "diner", id: diner.id.rawValue, mobility: diner.mobility.rawValue,
                                        seconds: diner.seconds)))
         }
         self.features = features
-    }
-
-    static func position(_ point: GeoPoint) -> [Double] { [point.longitude, point.latitude] }
-
-    static func point(_ location: GeoPoint) -> Geometry {
-        Geometry(type: "Point", coordinates: .point(position(location)))
     }
 }
