@@ -4,7 +4,7 @@ import MealPlanner
 
 /// The distribution map of the registry (老年人分布图, `mealcli map --registry`): per grid (网格)
 /// a circle sized by how many elderly eat there and shaded by the share inside the 15-minute
-/// circle, each community's extent, the diners outside the circle, the canteens, and the new
+/// circle, each community as a ring sized by its elderly, the diners outside the circle, the canteens, and the new
 /// sites `coverage` suggests.
 public struct RegistryMap: Sendable {
     public var registry: Registry
@@ -43,11 +43,11 @@ public struct RegistryMap: Sendable {
         let full = everything.padded(everything.width * 0.04 + 10)
         let base = roads.map { StreetLayer(network: $0.router.network, projection: projection).markup }
             ?? Graticule.markup(box: full, projection: projection)
-        let largest = grids.map(\.total).max() ?? 1
         let legend = RegistryLegend(coverage: coverage, grids: grids, basis: basis, hasStreets: roads != nil)
         return MapPage(title: "老年人分布图", layers: [
-            base, CanteenLayer.outlines(marks), DistributionLayer.communities(communities),
-            DistributionLayer.grids(grids, largest: largest, metresPerUnit: projection.metresPerUnit),
+            // The largest community 80 units across, the largest grid 30 (the map is 1,000 across).
+            base, CanteenLayer.outlines(marks), DistributionLayer.communities(communities, maxRadius: 40),
+            DistributionLayer.grids(grids, maxRadius: 15),
             DistributionLayer.outside(outside), CanteenLayer.markers(marks), DistributionLayer.sites(sites),
         ], legend: legend.markup, full: full, fit: full, metresPerUnit: projection.metresPerUnit)
     }

@@ -11,12 +11,16 @@ public enum DistributionLayer {
         public var name: String
         public var total: Int
         public var inside: Int
+        /// The mean of its homes.
         public var centre: MapPoint
-        /// Farthest home from the centre, in drawing units.
-        public var extent: Double
 
         public var shareInside: Double { total == 0 ? 0 : Double(inside) / Double(total) }
         public var percentInside: Int { Int((shareInside * 100).rounded()) }
+
+        /// Radius of a circle whose area is to the largest's as this count is to its count.
+        func radius(largest: Int, maxRadius: Double) -> Double {
+            maxRadius * (Double(total) / Double(max(largest, 1))).squareRoot()
+        }
     }
 
     /// The diners grouped by `key`, in name order.
@@ -25,17 +29,15 @@ public enum DistributionLayer {
             let points = members.map { at($0.location) }
             let centre = MapPoint(x: points.map(\.x).reduce(0, +) / Double(points.count),
                                   y: points.map(\.y).reduce(0, +) / Double(points.count))
-            let extent = points.map { hypot($0.x - centre.x, $0.y - centre.y) }.max() ?? 0
-            return Area(name: name, total: members.count, inside: members.filter { !outside.contains($0.id) }.count,
-                        centre: centre, extent: extent)
+            return Area(name: name, total: members.count, inside: members.filter { !outside.contains($0.id) }.count, centre: centre)
         }
     }
 
-    /// Circle area proportional to the count; the largest grid 300 m across on the ground.
-    public static func grids(_ grids: [Area], largest: Int, metresPerUnit: Double) -> Markup {
-        let maxRadius = 150 / metresPerUnit
+    /// Grids as filled circles (area ∝ elderly, colour = share inside), `maxRadius` drawing units for the largest.
+    public static func grids(_ grids: [Area], maxRadius: Double) -> Markup {
+        let largest = grids.map(\.total).max() ?? 1
         return .el(.g, [.class("grids")], grids.map { grid -> Markup in
-            let radius = max(maxRadius * 0.15, maxRadius * (Double(grid.total) / Double(max(largest, 1))).squareRoot())
+            let radius = max(maxRadius * 0.2, grid.radius(largest: largest, maxRadius: maxRadius))
             let hover = "网格 \(grid.name)：老人 \(grid.total) 人，服务圈内 \(grid.inside) 人（\(grid.percentInside)%）"
             return .el(.g, [.class("grid"), .data("grid", grid.name)], [
                 .el(.title, text: hover),
@@ -43,7 +45,8 @@ public enum DistributionLayer {
                               MarkupAttribute(.cy, MapNumber.text(grid.centre.y)), MarkupAttribute(.r, MapNumber.text(radius)),
                               MarkupAttribute(.fill, shade(grid.shareInside))]),
                 .el(.text, [.class("grid-label"), MarkupAttribute(.x, MapNumber.text(grid.centre.x)),
-                            MarkupAttribute(.y, MapNumber.text(grid.centre.y)), MarkupAttribute(.textAnchor, "middle")],
+                            MarkupAttribute(.y, MapNumber.text(grid.centre.y)), MarkupAttribute(.textAnchor, "middle"),
+                            MarkupAttribute(.dy, "0.35em")],
                     text: "\(grid.name) \(grid.total)人 \(grid.percentInside)%"),
             ])
         })
@@ -54,15 +57,18 @@ public enum DistributionLayer {
         "hsl(\(Int((max(0, min(1, share)) * 120).rounded())),75%,45%)"
     }
 
-    public static func communities(_ communities: [Area]) -> Markup {
-        .el(.g, [.class("communities")], communities.map { community -> Markup in
-            Markup.el(.g, [.class("community-area"), .data("community", community.name)], [
-                .el(.title, text: "社区 \(community.name)：老人 \(community.total) 人，服务圈内 \(community.percentInside)%"),
+    /// Communities as dashed rings (area ∝ elderly), labelled with count and share inside.
+    public static func communities(_ communities: [Area], maxRadius: Double) -> Markup {
+        let largest = communities.map(\.total).max() ?? 1
+        return .el(.g, [.class("communities")], communities.map { community -> Markup in
+            let radius = community.radius(largest: largest, maxRadius: maxRadius)
+            return .el(.g, [.class("community-area"), .data("community", community.name)], [
+                .el(.title, text: "社区 \(community.name)：老人 \(community.total) 人，服务圈内 \(community.inside) 人（\(community.percentInside)%）"),
                 .el(.circle, [.class("community"), MarkupAttribute(.cx, MapNumber.text(community.centre.x)),
-                              MarkupAttribute(.cy, MapNumber.text(community.centre.y)), MarkupAttribute(.r, MapNumber.text(community.extent))]),
+                              MarkupAttribute(.cy, MapNumber.text(community.centre.y)), MarkupAttribute(.r, MapNumber.text(radius))]),
                 .el(.text, [.class("community-label"), MarkupAttribute(.x, MapNumber.text(community.centre.x)),
-                            MarkupAttribute(.y, MapNumber.text(community.centre.y - community.extent)), MarkupAttribute(.textAnchor, "middle")],
-                    text: community.name),
+                            MarkupAttribute(.y, MapNumber.text(community.centre.y - radius)), MarkupAttribute(.textAnchor, "middle")],
+                    text: "\(community.name) \(community.total)人 \(community.percentInside)%"),
             ])
         })
     }

@@ -19,7 +19,7 @@ struct RegistryLegend {
             .el(.ul, [], [
                 .el(.li, [], [.el(.span, [.class("swatch", "dine-in")]),
                               .text("网格：圆面积表示老人数，颜色表示服务圈内比例（绿 100% → 红 0%）")]),
-                .el(.li, [], [.text("虚线圆：社区范围（社区老人住址的外接圆）")]),
+                .el(.li, [], [.text("虚线圆：社区，圆面积表示老人数，位于社区老人住址的中心")]),
                 .el(.li, [], [.el(.span, [.class("swatch", "outside")]), .text("服务圈外的老人 \(coverage.outside.count) 人")]),
                 .el(.li, [], [.el(.span, [.class("swatch", "canteen")]), .text("食堂")]),
                 .el(.li, [], [.el(.span, [.class("swatch", "reach")]), .text(basis.legend)]),

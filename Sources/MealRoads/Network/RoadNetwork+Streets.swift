@@ -18,6 +18,12 @@ public struct RoadStreetSegment: Equatable, Sendable {
     public var from: Int
     public var to: Int
     public var kind: RoadStreetKind
+
+    public init(from: Int, to: Int, kind: RoadStreetKind) {
+        self.from = from
+        self.to = to
+        self.kind = kind
+    }
 }
 
 extension RoadNetwork {
