@@ -36,6 +36,7 @@ enum MapAssets {
     .site path{fill:#ffd400;stroke:#7a5b00;stroke-width:1.2px;vector-effect:non-scaling-stroke}
     .site text{font-size:calc(var(--k) * 8px);font-weight:700;fill:#7a5b00;paint-order:stroke;stroke:#fff;stroke-width:calc(var(--k) * 2.2px)}
     .dim{opacity:.15}
+    #map.crowded-names .canteen-name,#map.crowded-stops .stop{display:none}
     .overlay{position:absolute;left:8px;bottom:8px;width:220px;height:66px;pointer-events:none}
     .north path{fill:#333}.north text,.scale text{font-size:13px;fill:#333}
     #scale-bar{stroke:#333;stroke-width:4px}
@@ -95,9 +96,27 @@ enum MapAssets {
           bar.setAttribute('x2', String(50 + metres / perPixel));
           document.getElementById('scale-label').textContent = metres >= 1000 ? (metres / 1000) + ' 公里' : metres + ' 米';
         };
+        // Names and stop numbers are hidden while too many would be in view to read (a city).
+        var places = function (selector, x, y) {
+          return Array.prototype.map.call(svg.querySelectorAll(selector), function (element) {
+            return [Number(element.getAttribute(x)), Number(element.getAttribute(y))];
+          });
+        };
+        var canteens = places('.canteen circle', 'cx', 'cy');
+        var stops = places('text.stop', 'x', 'y');
+        var inView = function (points) {
+          var count = 0;
+          for (var i = 0; i < points.length; i++) {
+            var p = points[i];
+            if (p[0] >= view[0] && p[0] <= view[0] + view[2] && p[1] >= view[1] && p[1] <= view[1] + view[3]) { count++; }
+          }
+          return count;
+        };
         var apply = function () {
           svg.setAttribute('viewBox', view.join(' '));
           svg.style.setProperty('--k', String(Math.min(1, view[2] / full[2])));
+          svg.classList.toggle('crowded-names', inView(canteens) > 60);
+          svg.classList.toggle('crowded-stops', inView(stops) > 800);
           drawScale();
         };
         var toMap = function (x, y) {
