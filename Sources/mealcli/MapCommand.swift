@@ -13,7 +13,9 @@ extension MealCLI {
                 coloured by how they are served (unserved in red), and the delivery rounds along the streets, one colour \
                 per courier, with numbered stops and each trip's times. --registry: per grid the elderly and the share \
                 inside the circle, the diners outside it and the suggested new sites. The file loads nothing from the \
-                internet; it pans and zooms, and prints on A4 landscape. Phone numbers are masked. See docs/printouts.md.
+                internet; it pans and zooms, and prints on A4 landscape. Phone numbers are masked. A day's map uses the \
+                parameters its plan was made with (--parameters and --radius go with --registry); --travel straight draws \
+                it without streets. See docs/printouts.md.
                 """)
 
         @Option(help: "The date of the plan to draw (YYYY-MM-DD).", transform: DateArgument.parse)

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 import MealMaps
+import MealPlanner
 
 /// The map in a real browser: headless Chromium opens the bundled district's page, its script
 /// runs (pan, zoom, scale bar) and marks the page ready; the DOM it ends with is read back.
@@ -62,6 +63,20 @@ final class MapBrowserTests: XCTestCase {
         XCTAssertFalse(dom.contains(#"data-map-error=""#), Self.error(in: dom) ?? "")
         let trips = planned.plan.rounds.first { $0.courierID == courier }?.trips.count ?? 0
         XCTAssertEqual(BundledDistrictMap.count(#"<path class="trip""#, in: dom), trips, "only the courier's trips undimmed")
+    }
+
+    func testTheDistributionMapLoadsToo() throws {
+        let planned = try BundledDistrictMap.wednesday.get()
+        let model = NetworkTravelModel(roads: planned.roads, parameters: .standard)
+        let reach = ServiceReach(canteens: planned.registry.canteens, couriers: planned.registry.couriers, parameters: .standard,
+                                 day: .anyDay, model: model)
+        let report = CoverageReport(diners: planned.registry.diners, reach: reach, suggestionCount: 5)
+        let html = RegistryMap(registry: planned.registry, coverage: report, parameters: .standard, roads: model).html
+        let dom = try Self.renderedDOM(of: html, named: "registry")
+        XCTAssertTrue(dom.contains(#"data-map-ready="ok""#))
+        XCTAssertFalse(dom.contains(#"data-map-error=""#), Self.error(in: dom) ?? "")
+        XCTAssertEqual(BundledDistrictMap.count(#"<circle class="outside""#, in: dom), report.outside.count)
+        XCTAssertEqual(BundledDistrictMap.count(#"<g class="site" data-rank="#, in: dom), report.suggestions.count)
     }
 
     static func error(in dom: String) -> String? {
