@@ -28,17 +28,8 @@ final class MapBrowserTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: folder) }
         let page = folder.appendingPathComponent("\(name).html")
         try Data(html.utf8).write(to: page)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: browser)
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(folder.path)/profile",
-                             "--window-size=1600,1000", "--dump-dom", page.absoluteString]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        return try output(of: browser, ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(folder.path)/profile",
+                                        "--window-size=1600,1000", "--dump-dom", page.absoluteString])
     }
 
     func testTheBundledDistrictsMapLoadsWithoutErrorsAndDrawsEveryMark() throws {
@@ -77,6 +68,39 @@ final class MapBrowserTests: XCTestCase {
         XCTAssertFalse(dom.contains(#"data-map-error=""#), Self.error(in: dom) ?? "")
         XCTAssertEqual(BundledDistrictMap.count(#"<circle class="outside""#, in: dom), report.outside.count)
         XCTAssertEqual(BundledDistrictMap.count(#"<g class="site" data-rank="#, in: dom), report.suggestions.count)
+    }
+
+    /// On paper: one A4 landscape sheet, map and legend (poppler's `pdfinfo` reads the PDF).
+    func testTheMapPrintsOnOneA4LandscapeSheet() throws {
+        let browser = try Self.chromium()
+        guard let pdfinfo = ["/usr/bin/pdfinfo", "/usr/local/bin/pdfinfo"].first(where: FileManager.default.isExecutableFile) else {
+            let message = "the print check needs pdfinfo: apt-get install -y poppler-utils"
+            if ProcessInfo.processInfo.environment["CI"] != nil { throw MissingBrowser(description: message) }
+            throw XCTSkip(message)
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("map-print-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let page = folder.appendingPathComponent("map.html"), pdf = folder.appendingPathComponent("map.pdf")
+        try Data(try BundledDistrictMap.html().utf8).write(to: page)
+        _ = try Self.output(of: browser, ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(folder.path)/profile",
+                                         "--print-to-pdf=\(pdf.path)", "--no-pdf-header-footer", page.absoluteString])
+        let info = try Self.output(of: pdfinfo, [pdf.path])
+        XCTAssertTrue(info.contains("Pages:           1"), info)
+        XCTAssertTrue(info.contains("841.92 x 594.96 pts (A4)"), "A4 landscape: \(info)")
+    }
+
+    static func output(of program: String, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: program)
+        process.arguments = arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
     }
 
     static func error(in dom: String) -> String? {
