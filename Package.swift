@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "MealRoads", targets: ["MealRoads"]),
         .library(name: "MealCore", targets: ["MealCore"]),
         .library(name: "MealPlanner", targets: ["MealPlanner"]),
+        .library(name: "MealMaps", targets: ["MealMaps"]),
         .executable(name: "mealcli", targets: ["mealcli"]),
     ],
     dependencies: [
@@ -57,12 +58,16 @@ let package = Package(
             // The assignment and the routing glue plan whole districts in the tests too.
             swiftSettings: [.unsafeFlags(["-O"])]
         ),
+        // Maps of a day's plan and of the registry as self-contained HTML pages (inline SVG):
+        // projection, layers and the page, with markup built from typed, escaped parts.
+        .target(name: "MealMaps", dependencies: ["MealCore", "MealRoads", "MealPlanner"]),
         .executableTarget(
             name: "mealcli",
             dependencies: [
                 "MealCore",
                 "MealRoads",
                 "MealPlanner",
+                "MealMaps",
                 "MealRouting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -72,6 +77,7 @@ let package = Package(
         .testTarget(name: "MealRoadsTests", dependencies: ["MealRoads"]),
         .testTarget(name: "MealCoreTests", dependencies: ["MealCore", "MealRouting"]),
         .testTarget(name: "MealPlannerTests", dependencies: ["MealPlanner", "MealRoads", "MealCore", "MealRouting"], exclude: ["Golden"]),
+        .testTarget(name: "MealMapsTests", dependencies: ["MealMaps", "MealPlanner", "MealRoads", "MealCore"]),
         .testTarget(name: "MealCLITests", dependencies: ["mealcli", "MealRoads", "MealCore", "MealRouting", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]

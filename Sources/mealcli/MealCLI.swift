@@ -30,6 +30,7 @@ struct MealCLI: ParsableCommand {
             Find.self,
             Roster.self,
             Routes.self,
+            Map.self,
             Move.self,
             Swap.self,
             Lock.self,

@@ -54,7 +54,7 @@ final class LayeringTests: XCTestCase {
     }
 
     func testOnlyTheStoreTalksToTheDatabase() throws {
-        for target in ["MealPlanner", "MealRouting", "mealcli"] {
+        for target in ["MealPlanner", "MealRouting", "MealMaps", "mealcli"] {
             for (folder, files) in try swiftFiles(in: target) {
                 for (file, text) in files {
                     XCTAssertFalse(Self.imports(in: text).contains("GRDB"), "\(target)/\(folder)/\(file) imports GRDB")

@@ -60,7 +60,7 @@ public final class RoadRouter: Sendable {
     }
 
     /// Stamps the nodes from which each destination's segment leads to it; returns how many.
-    private func markTargets(_ destinations: [RoadSnap?], _ state: RoadSearchState, _ user: RoadUser) -> Int {
+    func markTargets(_ destinations: [RoadSnap?], _ state: RoadSearchState, _ user: RoadUser) -> Int {
         var count = 0
         func mark(_ node: Int32) {
             if state.target[Int(node)] != state.stamp {
@@ -79,7 +79,7 @@ public final class RoadRouter: Sendable {
 
     /// From which ends of its segment a place may be reached: an end the direction allows, and
     /// the node the place stands on.
-    private func entries(_ place: RoadSnap, _ user: RoadUser) -> (fromStart: Bool, fromEnd: Bool) {
+    func entries(_ place: RoadSnap, _ user: RoadUser) -> (fromStart: Bool, fromEnd: Bool) {
         let segments = network.segments, segment = place.segment
         return (segments.forward[segment] & user.bit != 0 || place.position == 0,
                 segments.backward[segment] & user.bit != 0 || place.position == Int(segments.centimetres[segment]))
