@@ -42,7 +42,29 @@ final class NearestCanteenTests: XCTestCase {
             XCTAssertFalse(outside.isEmpty)
             XCTAssertTrue(Set(sample.map(\.mobility)).count == Mobility.allCases.count)
             assertSameNearest(reach, sample + outside)
+            assertSameCircle(reach, sample)
         }
+    }
+
+    /// The batched circle, which asks each canteen only about the diners near enough as the
+    /// crow flies, lists the canteens and the times inside the circle that timing every canteen
+    /// without limit finds.
+    func assertSameCircle(_ reach: ServiceReach, _ diners: [Diner], file: StaticString = #filePath, line: UInt = #line) {
+        let radius = reach.radius
+        func inside(_ links: [ServiceReach.Link]) -> [[Int?]] {
+            links.map { link in
+                [link.canteen, link.walkSeconds.flatMap { $0 <= radius ? $0 : nil },
+                 link.pickupSeconds <= radius ? link.pickupSeconds : nil,
+                 link.deliverySeconds.flatMap { $0 <= radius ? $0 : nil }]
+            }.filter { $0.dropFirst().contains { $0 != nil } }
+        }
+        var insideSomewhere = 0
+        for diner in diners {
+            let batched = inside(reach.linksInReach(for: diner))
+            XCTAssertEqual(batched, inside(reach.links(for: diner)), "\(diner.id)", file: file, line: line)
+            if !batched.isEmpty { insideSomewhere += 1 }
+        }
+        XCTAssertGreaterThan(insideSomewhere, diners.count / 2, file: file, line: line)
     }
 
     /// Canteens far beyond the circle, at equal and unequal distances: the widening search must

@@ -92,6 +92,15 @@ public struct NetworkTravelModel: TravelModel {
         }
     }
 
+    /// Every leg of a journey (the walk or ride onto the street, the streets, the leg off it)
+    /// is at most the traveller's speed (a car's speed caps every road's), and the legs together
+    /// are no shorter than the great circle between the ends. 2% and 50 m of slack cover the
+    /// flat-earth reckoning of the caller and the rounding of seconds.
+    public func crowFliesLimitMetres(within seconds: Int, by mode: TravelMode) -> Double? {
+        guard let (_, speed) = traveller(mode) else { return 0 }
+        return Double(seconds + 1) * speed * 1.02 + 50
+    }
+
     /// A bedridden diner does not walk; their home is judged on the foot network.
     public func placement(of point: GeoPoint, by mode: TravelMode) -> TravelPlacement {
         let user = traveller(mode)?.user ?? .foot

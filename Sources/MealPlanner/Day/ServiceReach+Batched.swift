@@ -20,23 +20,41 @@ final class ReachTable: Sendable {
         DispatchQueue.concurrentPerform(iterations: reach.canteens.count) { index in
             let canteen = reach.canteens[index].location
             let model = reach.model
+            // Each question names only the diners the mode could reach as the crow flies: on a
+            // city's streets, the bounded search is cheap and naming every diner is not.
+            let nearby = CrowFlies(from: canteen, to: locations)
+            func candidates(_ indices: [Int], _ mode: TravelMode) -> [Int] {
+                guard let metres = model.crowFliesLimitMetres(within: radius, by: mode) else { return indices }
+                return indices.filter { nearby.within(metres, $0) }
+            }
             var walk = [Int?](repeating: nil, count: diners.count)
             for (mobility, indices) in byPace {
                 // Diners walk to the canteen: many origins, one destination.
-                let seconds = model.seconds(fromEach: indices.map { locations[$0] }, to: canteen,
+                let asked = candidates(indices, .walking(mobility))
+                let seconds = model.seconds(fromEach: asked.map { locations[$0] }, to: canteen,
                                             by: .walking(mobility), within: radius)
-                for (diner, value) in zip(indices, seconds) { walk[diner] = value }
+                for (diner, value) in zip(asked, seconds) { walk[diner] = value }
             }
-            let pickup = model.seconds(fromEach: locations, to: canteen, by: .walking(.independent), within: radius)
+            var pickup = [Int?](repeating: nil, count: diners.count)
+            let askedPickup = candidates(Array(diners.indices), .walking(.independent))
+            let pickupSeconds = model.seconds(fromEach: askedPickup.map { locations[$0] }, to: canteen,
+                                              by: .walking(.independent), within: radius)
+            for (diner, value) in zip(askedPickup, pickupSeconds) { pickup[diner] = value }
             var vehicles: [VehicleKind] = []
             for courier in reach.couriersByCanteen[index] where !vehicles.contains(reach.couriers[courier].vehicle) {
                 vehicles.append(reach.couriers[courier].vehicle)
             }
             let delivery = vehicles.map { vehicle in
-                (vehicle, model.seconds(from: canteen, toEach: locations, by: .courier(vehicle), within: radius))
+                let asked = candidates(Array(diners.indices), .courier(vehicle))
+                var seconds = [Int?](repeating: nil, count: diners.count)
+                let found = model.seconds(from: canteen, toEach: asked.map { locations[$0] }, by: .courier(vehicle), within: radius)
+                for (diner, value) in zip(asked, found) { seconds[diner] = value }
+                return (vehicle, seconds)
             }
             var found: [(diner: Int, link: ServiceReach.Link)] = []
-            for diner in diners.indices {
+            // A diner no question timed is not inside by any mode.
+            for diner in diners.indices
+            where walk[diner] != nil || pickup[diner] != nil || delivery.contains(where: { $0.1[diner] != nil }) {
                 var byVehicle: [VehicleKind: Int] = [:]
                 for (vehicle, seconds) in delivery { byVehicle[vehicle] = seconds[diner] }
                 let link = reach.makeLink(canteen: index, walk: walk[diner], pickup: pickup[diner], delivery: byVehicle)
@@ -53,6 +71,24 @@ final class ReachTable: Sendable {
         }
         self.links = Dictionary(zip(diners.map(\.id), links), uniquingKeysWith: { first, _ in first })
     }
+}
+
+/// Flat-earth metres from one place to many, squared: within 2% of the great circle over the
+/// few kilometres of a circle (`crowFliesLimitMetres` carries the slack).
+struct CrowFlies {
+    let squaredMetres: [Double]
+
+    init(from origin: GeoPoint, to places: [GeoPoint]) {
+        let metresPerDegree = GeoPoint.earthRadiusMetres * Double.pi / 180
+        let cosLatitude = cos(origin.latitude * Double.pi / 180)
+        squaredMetres = places.map { place in
+            let dy = (place.latitude - origin.latitude) * metresPerDegree
+            let dx = (place.longitude - origin.longitude) * metresPerDegree * cosLatitude
+            return dx * dx + dy * dy
+        }
+    }
+
+    func within(_ metres: Double, _ index: Int) -> Bool { squaredMetres[index] <= metres * metres }
 }
 
 extension ServiceReach {

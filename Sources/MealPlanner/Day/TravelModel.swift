@@ -53,6 +53,9 @@ public protocol TravelModel: Sendable {
     /// Where `point` joins the ways usable by `mode`; a home off the network is reported to
     /// the operator with that reason rather than silently served or dropped.
     func placement(of point: GeoPoint, by mode: TravelMode) -> TravelPlacement
+    /// Metres as the crow flies that no trip by `mode` of at most `seconds` can exceed, so a
+    /// batched question can leave out places farther away; nil when the model cannot say.
+    func crowFliesLimitMetres(within seconds: Int, by mode: TravelMode) -> Double?
 }
 
 extension TravelModel {
@@ -72,6 +75,8 @@ extension TravelModel {
 
     /// Every place is on the straight line.
     public func placement(of point: GeoPoint, by mode: TravelMode) -> TravelPlacement { .onNetwork(snapMetres: 0) }
+
+    public func crowFliesLimitMetres(within seconds: Int, by mode: TravelMode) -> Double? { nil }
 }
 
 /// The default model: great-circle distance × a circuity factor, at a constant speed per mode.
