@@ -73,24 +73,6 @@ final class ReachTable: Sendable {
     }
 }
 
-/// Flat-earth metres from one place to many, squared: within 2% of the great circle over the
-/// few kilometres of a circle (`crowFliesLimitMetres` carries the slack).
-struct CrowFlies {
-    let squaredMetres: [Double]
-
-    init(from origin: GeoPoint, to places: [GeoPoint]) {
-        let metresPerDegree = GeoPoint.earthRadiusMetres * Double.pi / 180
-        let cosLatitude = cos(origin.latitude * Double.pi / 180)
-        squaredMetres = places.map { place in
-            let dy = (place.latitude - origin.latitude) * metresPerDegree
-            let dx = (place.longitude - origin.longitude) * metresPerDegree * cosLatitude
-            return dx * dx + dy * dy
-        }
-    }
-
-    func within(_ metres: Double, _ index: Int) -> Bool { squaredMetres[index] <= metres * metres }
-}
-
 extension ServiceReach {
     /// This reach with the links of `diners` worked out in batches, for a model other than the
     /// straight line (which keeps its cheaper flat-earth bound, diner by diner).

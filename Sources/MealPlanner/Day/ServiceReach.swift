@@ -57,16 +57,8 @@ public struct ServiceReach: Sendable {
         // Crow-flies metres beyond which no mode arrives in time (circuity only lengthens trips),
         // with 1% slack for the flat-earth approximation.
         let limit = Double(radius) * fastest / model.parameters.circuity * 1.01 + 1
-        let metresPerDegree = GeoPoint.earthRadiusMetres * Double.pi / 180
-        let cosLatitude = cos(diner.location.latitude * Double.pi / 180)
-        var result: [Link] = []
-        for index in canteens.indices {
-            let location = canteens[index].location
-            let dy = (location.latitude - diner.location.latitude) * metresPerDegree
-            let dx = (location.longitude - diner.location.longitude) * metresPerDegree * cosLatitude
-            if dx * dx + dy * dy <= limit * limit { result.append(link(diner, canteen: index)) }
-        }
-        return result
+        let nearby = CrowFlies(from: diner.location, to: canteens.map(\.location))
+        return canteens.indices.filter { nearby.within(limit, $0) }.map { link(diner, canteen: $0) }
     }
 
     /// Every canteen as seen from `diner`, in canteen order, with no time limit: one batched
