@@ -20,38 +20,10 @@ extension RoadRouter {
                 _ = search(from: origin, &state, model, bound: model.bound(limitSeconds: nil), targets: targets)
             }
             guard let entry = bestEntry(origin, destination, state, model) else { return nil }
-            guard let node = entry else { return [origin.point, destination.point] }
+            guard let node = entry.node else { return [origin.point, destination.point] }
             guard let nodes = nodesBack(from: node, origin, state, model) else { return nil }
             return [origin.point] + nodes.reversed().map(network.point(ofNode:)) + [destination.point]
         }
-    }
-
-    /// The node through which the best journey enters the destination's segment; `.some(nil)`
-    /// when going straight along a segment both places are on is best; nil when there is no way.
-    private func bestEntry(_ origin: RoadSnap, _ destination: RoadSnap, _ state: RoadSearchState,
-                           _ model: RoadCostModel) -> Int?? {
-        let segments = network.segments, segment = destination.segment, bit = model.user.bit
-        let length = Int(segments.centimetres[segment]), kmh = segments.carKmh[segment]
-        var best: (key: Int, centimetres: Int, node: Int?)?
-        func consider(_ key: Int, _ centimetres: Int, _ node: Int?) {
-            if best == nil || key < best!.key || (key == best!.key && centimetres < best!.centimetres) {
-                best = (key, centimetres, node)
-            }
-        }
-        func fromEnd(_ node: Int32, _ centimetres: Int) {
-            let node = Int(node)
-            guard state.isSettled(node) else { return }
-            consider(state.key(node) + model.along(centimetres, kmh: kmh), state.along(node) + centimetres, node)
-        }
-        let (fromStart, fromFinish) = entries(destination, model.user)
-        if fromStart { fromEnd(segments.from[segment], destination.position) }
-        if fromFinish { fromEnd(segments.to[segment], length - destination.position) }
-        if origin.segment == segment {
-            let gap = destination.position - origin.position
-            let forward = segments.forward[segment] & bit != 0, backward = segments.backward[segment] & bit != 0
-            if gap >= 0 && forward || gap <= 0 && backward { consider(model.along(abs(gap), kmh: kmh), abs(gap), nil) }
-        }
-        return best.map { $0.node }
     }
 
     /// The nodes from `end` back to the one the search started at, each reached from the next

@@ -135,27 +135,7 @@ public final class RoadRouter: Sendable {
         _ origin: RoadSnap, _ destination: RoadSnap, _ state: RoadSearchState, _ model: RoadCostModel,
         limitSeconds: Int?, wasCut: Bool
     ) -> RoadJourney {
-        let segments = network.segments, bit = model.user.bit, segment = destination.segment
-        let length = Int(segments.centimetres[segment]), kmh = segments.carKmh[segment]
-        var best: (key: Int, centimetres: Int)?
-        func consider(_ key: Int, _ centimetres: Int) {
-            if best == nil || key < best!.key || (key == best!.key && centimetres < best!.centimetres) {
-                best = (key, centimetres)
-            }
-        }
-        func fromEnd(_ node: Int32, _ centimetres: Int) {
-            let node = Int(node)
-            guard state.isSettled(node) else { return }
-            consider(state.key(node) + model.along(centimetres, kmh: kmh), state.along(node) + centimetres)
-        }
-        let forward = segments.forward[segment] & bit != 0, backward = segments.backward[segment] & bit != 0
-        let (fromStart, fromFinish) = entries(destination, model.user)
-        if fromStart { fromEnd(segments.from[segment], destination.position) }
-        if fromFinish { fromEnd(segments.to[segment], length - destination.position) }
-        if origin.segment == segment {
-            let gap = destination.position - origin.position
-            if gap >= 0 && forward || gap <= 0 && backward { consider(model.along(abs(gap), kmh: kmh), abs(gap)) }
-        }
+        let best = bestEntry(origin, destination, state, model)
         guard let best else {
             if let limitSeconds, wasCut { return .unreached(.beyondLimit(limitSeconds: limitSeconds)) }
             return .unreached(.noPath(user: model.user))
@@ -167,5 +147,35 @@ public final class RoadRouter: Sendable {
         return .reached(
             seconds: seconds, metres: Double(centimetres) / 100, snapFromMetres: origin.distanceMetres,
             snapToMetres: destination.distanceMetres)
+    }
+
+    /// The cheapest way the search found onto the destination's segment (ties: fewer
+    /// centimetres): through one of its ends (`node`), or straight along a segment both places
+    /// are on (`node` nil). Nil when there is none. Timing and drawing (`path`) share it, so the
+    /// line drawn is the journey timed.
+    func bestEntry(_ origin: RoadSnap, _ destination: RoadSnap, _ state: RoadSearchState,
+                   _ model: RoadCostModel) -> (key: Int, centimetres: Int, node: Int?)? {
+        let segments = network.segments, segment = destination.segment, bit = model.user.bit
+        let length = Int(segments.centimetres[segment]), kmh = segments.carKmh[segment]
+        var best: (key: Int, centimetres: Int, node: Int?)?
+        func consider(_ key: Int, _ centimetres: Int, _ node: Int?) {
+            if best == nil || key < best!.key || (key == best!.key && centimetres < best!.centimetres) {
+                best = (key, centimetres, node)
+            }
+        }
+        func fromEnd(_ node: Int32, _ centimetres: Int) {
+            let node = Int(node)
+            guard state.isSettled(node) else { return }
+            consider(state.key(node) + model.along(centimetres, kmh: kmh), state.along(node) + centimetres, node)
+        }
+        let (fromStart, fromFinish) = entries(destination, model.user)
+        if fromStart { fromEnd(segments.from[segment], destination.position) }
+        if fromFinish { fromEnd(segments.to[segment], length - destination.position) }
+        if origin.segment == segment {
+            let gap = destination.position - origin.position
+            let forward = segments.forward[segment] & bit != 0, backward = segments.backward[segment] & bit != 0
+            if gap >= 0 && forward || gap <= 0 && backward { consider(model.along(abs(gap), kmh: kmh), abs(gap), nil) }
+        }
+        return best
     }
 }
